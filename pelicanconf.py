@@ -1,0 +1,74 @@
+"""Pelican settings for the Briefing Archive (development build).
+
+Every setting of our own lives in the one `BRIEFINGS` dict below; its defaults and what each
+key means are documented in `plugins/briefings/settings.py`.
+"""
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+AUTHOR = "Briefing Archive"
+SITENAME = "Briefing Archive"
+SITESUBTITLE = "Leaders' talks, from raw news reports to a searchable archive"
+SITEURL = ""
+DEFAULT_LANG = "en"
+TIMEZONE = "UTC"
+
+PATH = str(HERE / "content")
+ARTICLE_PATHS = ["briefings"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["seeds"]
+OUTPUT_PATH = str(HERE / "output")
+THEME = str(HERE / "theme")
+
+PLUGIN_PATHS = [str(HERE / "plugins")]
+PLUGINS = ["pelican.plugins.yaml_metadata", "briefings"]
+
+BRIEFINGS = {
+    "SEEDS_DIR": str(HERE / "seeds"),
+    "CONTENT_DIR": str(HERE / "content" / "briefings"),
+}
+
+# Pretty URLs.
+ARTICLE_URL = "briefings/{slug}/"
+ARTICLE_SAVE_AS = "briefings/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+
+# Topic, year and people pages come from the briefings plugin; Pelican's own taxonomies are off.
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "search", "404"]
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_URL = "search/"
+DEFAULT_PAGINATION = False
+
+# Seed text is untrusted: plain Markdown (no extensions), summaries stay plain text, and
+# every template variable is escaped unless a template marks it safe.
+MARKDOWN = {"extensions": [], "output_format": "html5"}
+FORMATTED_FIELDS = []
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+TYPOGRIFY = False
+
+# Feeds are written by the plugin (all briefings and one per topic).
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Site side (plugins/briefings/site.py): bounded lists, so pages stay small at 10,000 briefings.
+LATEST_BRIEFINGS = 12  # on the home page
+RELATED_BRIEFINGS = 5  # per briefing (reports of the same talk are always added)
+FEED_MAX_ITEMS = 50  # per Atom feed; undated briefings are never in feeds
+THEME_STATIC_DIR = "theme"
+
+LOAD_CONTENT_CACHE = False
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = False

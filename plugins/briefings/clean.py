@@ -1,0 +1,282 @@
+"""Cleaning: split a seed's text into blocks and classify each one.
+
+Text in, `CleanDoc` out. A block is a headline, standfirst, paragraph, subheading, photo
+caption, header date line, `Source:` line, or page chrome; every block keeps the reason it
+got its kind, so an editor can see why a line was dropped. The chrome vocabulary is YAML data
+(`registry/chrome.yaml`); the rules here are about the shape of a page, not about any site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from . import dates
+from .model import (
+    CAPTION,
+    CHROME,
+    DATE_LINE,
+    HEADLINE,
+    PARAGRAPH,
+    SOURCE_LINE,
+    STANDFIRST,
+    SUBHEADING,
+    Block,
+    CleanDoc,
+)
+
+REGISTRY = Path(__file__).parent / "registry"
+
+_BULLET = re.compile(r"^[•·▪●*\-–—]\s+")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
+_RELATIVE_TIME = re.compile(
+    r"^(?:about\s+|updated\s+)?(?:\d+\s*(?:s|m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s*ago|an? (?:hour|minute|day) ago|yesterday|just now)",
+    re.I,
+)
+_VIEW_COUNT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}[\d\s]*views?$", re.I)
+_RESIDUE = re.compile(r"^[\W\d_]*$")
+_BREADCRUMB = re.compile(r"^[^.!?]{1,40}\s/\s*$|^(?:\w+\s){0,2}\w+\s/\s(?:\w+\s?){1,3}$")
+_TEASER = re.compile(r"^[^|.!?]{1,40}\s\|\s[^|]+$")
+_PROMO = re.compile(r"^\(\s*(?:also|see|read|watch|related|more|listen|click)\b.*\)$", re.I)
+_SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<src>[^.]{2,60})\.?$", re.I)
+_BYLINE = re.compile(
+    r"^(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\b|team\s+\w+$"
+    r"|(?:[A-Z][\w.-]*\s+)?(?:staff\s+)?(?:reporter|correspondent|staff writer|editor)\s+[A-Z][\w'’-]+)",
+    re.I,
+)
+_BIO = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,4}"
+    r"(?:editor|reporter|correspondent|writer|journalist|producer|contributor)\b",
+)
+_PREFIX_WORDS = re.compile(r"^(?:posted|published|updated|last updated|date)\b\s*(?:on|at)?\s*:?", re.I)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|CST|EST|EDT|CET|MSK)[+-]?\d*)?|\b\d{1,2}\s*[ap]\.?m\.?", re.I)
+
+
+@dataclass(frozen=True)
+class ChromeRules:
+    """Chrome vocabulary, loaded from YAML: see `registry/chrome.yaml`."""
+
+    lines: frozenset[str]
+    prefixes: tuple[str, ...]
+    contains: tuple[str, ...]
+    end_markers: tuple[str, ...]
+    credit: re.Pattern[str]
+    agencies: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def load_chrome_rules(path: Path | None = None) -> ChromeRules:
+    """Read the chrome vocabulary (default `registry/chrome.yaml`) into matching rules."""
+    data = yaml.safe_load((path or REGISTRY / "chrome.yaml").read_text(encoding="utf-8"))
+    agencies = tuple(str(a) for a in data.get("credit_agencies", []))
+    names = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
+    credit = re.compile(
+        r"(?:\((?:[^()]*\b(?:photo|pictured|file)\b[^()]*|[^()]*(?:" + names + r")[^()]*)\)"
+        r"|[/|]\s*(?:source|photo|credit|image)s?\s*:\s*[^/|]{1,40}"
+        r"|(?:^|[\s/|])(?:photo|image|credit)s?\s*:\s*[^/|]{1,60}"
+        r"|[/|]\s*[^/|]{0,40}\b(?:" + names + r")(?:\s+via\s+[\w ]+)?"
+        r"|/\s*[\w.-]+\.(?:ru|com|org|net|gov|ua|cn)"
+        r"|\bvia\s+(?:getty images|reuters|ap|afp))\s*\|?\s*\.?\s*$",
+        re.I,
+    )
+    return ChromeRules(
+        lines=frozenset(str(x).lower() for x in data.get("lines", [])),
+        prefixes=tuple(str(x).lower() for x in data.get("prefixes", [])),
+        contains=tuple(str(x).lower() for x in data.get("contains", [])),
+        end_markers=tuple(str(x).lower() for x in data.get("end_markers", [])),
+        credit=credit,
+        agencies=agencies,
+    )
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of a line (letters first; numbers and punctuation dropped)."""
+    return _WORD.findall(text)
+
+
+def chrome_reason(line: str, rules: ChromeRules) -> str | None:
+    """Why a single line is page chrome, or None if nothing marks it as chrome."""
+    low = _BULLET.sub("", line).strip().lower()
+    n = len(words(line))
+    checks = (
+        (low in rules.lines or low.rstrip(":") in rules.lines, "chrome line"),
+        (n <= 30 and low.startswith(rules.prefixes), "chrome prefix"),
+        (n <= 14 and any(c in low for c in rules.contains), "chrome phrase"),
+        (bool(_RELATIVE_TIME.match(low)), "relative timestamp"),
+        (bool(_VIEW_COUNT.match(low)), "view counter"),
+        (bool(_RESIDUE.match(line)), "no words"),
+        (n <= 6 and bool(_BREADCRUMB.match(line)), "breadcrumb"),
+        (n <= 25 and bool(_TEASER.match(line)), "teaser headline"),
+        (bool(_PROMO.match(line)), "promotional link"),
+        (bool(_BULLET.match(line)) and n <= 3, "tag or navigation item"),
+        (n <= 3 and line.upper() == line and any(c.isalpha() for c in line), "section label"),
+    )
+    return next((why for hit, why in checks if hit), None)
+
+
+def end_marker(line: str, rules: ChromeRules) -> str | None:
+    """The end-of-article marker this line is (newsletter, related list, author bio), or None."""
+    low = line.strip().lower().rstrip(":")
+    if len(words(line)) <= 6 and any(low == m.rstrip(":") or low.startswith(m) for m in rules.end_markers):
+        return f"end of article: {line.strip()!r}"
+    if _BIO.match(line.strip()) and len(words(line)) <= 25:
+        return "end of article: author note"
+    return None
+
+
+def is_caption(line: str, rules: ChromeRules) -> bool:
+    """True when the line ends in a photo credit (`(AP Photo/...)`, `/ Source: Yonhap |`...)."""
+    return bool(rules.credit.search(line))
+
+
+def date_line(line: str) -> bool:
+    """True when a line carries a full date and little else (a header or byline date)."""
+    hits = [h for h in dates.find_dates(line) if h.year]
+    if not hits:
+        return False
+    rest = line
+    for h in hits:
+        rest = rest.replace(h.text, " ")
+    rest = _PREFIX_WORDS.sub(" ", _TIME.sub(" ", rest))
+    rest = re.sub(r"^\s*by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}", " ", rest.strip(), flags=re.I)
+    return len(words(rest)) <= 3
+
+
+def _paragraph_like(line: str) -> bool:
+    n = len(words(line))
+    return n >= 25 or (n >= 10 and bool(_SENTENCE_END.search(line)))
+
+
+def _title_like(line: str) -> bool:
+    n = len(words(line))
+    letters = [c for c in line if c.isalpha()]
+    shouting = letters and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    return 3 <= n <= 30 and not shouting and not line.rstrip().endswith(("…", "...", ":"))
+
+
+_STOP = frozenset(
+    "the a an and or of to in on at for with by from as is are was were be has have had it its his her "
+    "their this that after before over about into two three new says said say will would not but".split()
+)
+
+
+def signature(text: str) -> set[str]:
+    """Significant lower-case word stems of a text (for overlap between lines)."""
+    return {w.lower().strip(".'’")[:6] for w in words(text) if w.lower() not in _STOP and len(w) > 2}
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def _classify_line(line: str, rules: ChromeRules) -> Block | None:
+    """Kinds that a line has on its own, wherever it stands (None: depends on position)."""
+    m = _SOURCE_LINE.match(line)
+    if m and len(words(line)) <= 8:
+        return Block(SOURCE_LINE, line, "source line")
+    if is_caption(line, rules):
+        return Block(CAPTION, line, "ends in a photo credit")
+    why = chrome_reason(line, rules)
+    if why:
+        return Block(CHROME, line, why)
+    return None
+
+
+def _body_start(lines: list[str], fixed: list[Block | None]) -> int:
+    for i, line in enumerate(lines):
+        if fixed[i] is None and _paragraph_like(line) and not date_line(line) and not _BYLINE.match(line):
+            return i
+    return len(lines)
+
+
+def _pick_headline(lines: list[str], fixed: list[Block | None], start: int) -> int | None:
+    lede = signature(" ".join(lines[start : start + 2]))
+    for i in range(start):
+        line = lines[i]
+        if fixed[i] or not _title_like(line) or date_line(line) or _BYLINE.match(line):
+            continue
+        if signature(line) & lede:
+            return i
+    return None
+
+
+def _header_block(i: int, line: str, headline: int | None) -> Block:
+    """Kind of a line above the article body (masthead, headline zone)."""
+    near = headline is not None and abs(i - headline) <= 2
+    if date_line(line):
+        if near:
+            return Block(DATE_LINE, line, "date next to the headline")
+        return Block(CHROME, line, "date away from the headline (page date)")
+    if _BYLINE.match(line) and len(words(line)) <= 12:
+        return Block(CHROME, line, "byline")
+    if headline is not None and i < headline:
+        return Block(CHROME, line, "above the headline")
+    if _title_like(line) and len(words(line)) >= 6:
+        return Block(STANDFIRST, line, "standfirst under the headline")
+    return Block(CHROME, line, "short label in the header")
+
+
+def _body_block(i: int, lines: list[str], fixed: list[Block | None]) -> Block:
+    line = lines[i]
+    nxt = next((lines[j] for j in range(i + 1, len(lines)) if fixed[j] is None), "")
+    n = len(words(line))
+    if 1 <= n <= 14 and not _SENTENCE_END.search(line) and nxt and _paragraph_like(nxt):
+        if (line.upper() != line or n > 3) and not _BULLET.match(line) and not date_line(line):
+            return Block(SUBHEADING, line, "short line before a paragraph")
+    return Block(PARAGRAPH, line, "article text")
+
+
+def _drop_duplicates(blocks: list[Block]) -> list[Block]:
+    """Turn teasers and repeated paragraphs (text found again in a later block) into chrome."""
+    out: list[Block] = []
+    texts = [re.sub(r"\s+", " ", b.text).strip() for b in blocks]
+    for i, block in enumerate(blocks):
+        if block.kind in (STANDFIRST, PARAGRAPH, HEADLINE):
+            core = texts[i].rstrip("….").strip()
+            later = [t for j, t in enumerate(texts) if j != i and blocks[j].kind in (STANDFIRST, PARAGRAPH)]
+            dup_later = any(core and core in t and (j > i or t != texts[i]) for j, t in enumerate(later))
+            if block.kind != HEADLINE and len(core) > 20 and dup_later and _repeated(i, texts, blocks):
+                out.append(Block(CHROME, block.text, "repeats text found in another paragraph"))
+                continue
+        out.append(block)
+    return out
+
+
+def _repeated(i: int, texts: list[str], blocks: list[Block]) -> bool:
+    core = texts[i].rstrip("….").strip()
+    for j, t in enumerate(texts):
+        if j == i or blocks[j].kind not in (STANDFIRST, PARAGRAPH):
+            continue
+        if core in t and (t != texts[i] or j > i):
+            return True
+    return False
+
+
+def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
+    """Classify the lines of a seed's text. Text -> CleanDoc (blocks in source order)."""
+    rules = rules or load_chrome_rules()
+    iso, text = dates.prefix_date(text)
+    lines = _lines(text)
+    fixed: list[Block | None] = [_classify_line(ln, rules) for ln in lines]
+    stop = next((i for i, ln in enumerate(lines) if end_marker(ln, rules)), len(lines))
+    start = _body_start(lines[:stop], fixed)
+    headline = _pick_headline(lines, fixed, start)
+    blocks: list[Block] = []
+    for i, line in enumerate(lines):
+        if i >= stop:
+            marker = end_marker(lines[stop], rules) or "after the end of the article"
+            blocks.append(fixed[i] if fixed[i] and fixed[i].kind == SOURCE_LINE else Block(CHROME, line, marker))
+        elif fixed[i] is not None:
+            blocks.append(fixed[i])  # type: ignore[arg-type]
+        elif i == headline:
+            blocks.append(Block(HEADLINE, line, "title-like line that shares words with the lede"))
+        elif i < start:
+            blocks.append(_header_block(i, line, headline))
+        else:
+            blocks.append(_body_block(i, lines, fixed))
+    return CleanDoc(blocks=tuple(_drop_duplicates(blocks)), prefix_date=iso)

@@ -1,0 +1,236 @@
+"""Dates: find date expressions in text, infer missing years, and pick the report's date.
+
+Pure functions over strings and `CleanDoc`. The report's date comes, in order of trust, from
+a leaked ` date YYYY-MM-DD` prefix, a header line next to the headline (or a byline date),
+the dateline (`MOSCOW, June 26. /TASS/`), or the lede's own words; a missing year is inferred
+from the years the text mentions and its weekday words, and marked `inferred`. Dates in page
+chrome, captions of other events and background paragraphs are never used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .model import CAPTION, DATE_LINE, CleanDoc, Found
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_MONTH = (
+    r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?P<wd>Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+_YEAR = r"(?P<{g}>(?:19|20)\d\d)"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+
+_PATTERNS = [
+    re.compile(r"\b(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b"),
+    re.compile(
+        r"\b" + _WEEKDAY + _DAY.format(g="d2") + r"\s+(?:of\s+)?" + _MONTH.format(g="mn2")
+        + r"(?:,?\s+" + _YEAR.format(g="y2") + r")?\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b" + _WEEKDAY + _MONTH.format(g="mn3") + r"\s+" + _DAY.format(g="d3")
+        + r"(?!\d)(?:,?\s+" + _YEAR.format(g="y3") + r")?\b",
+        re.I,
+    ),
+    re.compile(r"\b(?P<d4>[0-3]?\d)[/.](?P<m4>[01]?\d)[/.](?P<y4>(?:19|20)\d\d)\b"),
+]
+_YEAR_WORD = re.compile(r"(?<![\d-])(?:19[5-9]\d|20[0-4]\d)(?![\d-])")
+_WEEKDAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_PREFIX_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+_TALK = re.compile(
+    r"\b(talks?|talked|met|meet|meeting|summit|call(?:ed)?|conversation|spoke|speak|discuss(?:ed|ion)?"
+    r"|visit(?:ed)?|held|hosted|negotiations|videoconference|video call|phone)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A date expression found in text. `year` may be None (`December 22`)."""
+
+    text: str
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+    weekday: int | None = None  # 0 = Monday, as in datetime
+
+    def date(self, year: int | None = None) -> dt.date | None:
+        """The calendar date, using `year` when the text gave none; None if impossible."""
+        try:
+            return dt.date(self.year or year or 0, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")[:4] if word.lower().startswith("sept") else word.lower()[:3]]
+
+
+def _weekday_number(word: str | None) -> int | None:
+    if not word:
+        return None
+    return next((i for i, name in enumerate(WEEKDAYS) if name.startswith(word.lower()[:3])), None)
+
+
+def _hit(m: re.Match[str]) -> DateHit | None:
+    g = {k: v for k, v in m.groupdict().items() if v}
+    try:
+        if "y1" in g:
+            year, month, day = int(g["y1"]), int(g["m1"]), int(g["d1"])
+        elif "d4" in g:
+            day, month, year = int(g["d4"]), int(g["m4"]), int(g["y4"])
+            if month > 12 and day <= 12:
+                day, month = month, day
+        else:
+            key = "2" if "mn2" in g else "3"
+            month = _month_number(g["mn" + key])
+            day = int(g["d" + key])
+            year = int(g["y" + key]) if "y" + key in g else None
+    except (KeyError, ValueError):
+        return None
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    hit = DateHit(m.group(0), m.start(), m.end(), year, month, day, _weekday_number(g.get("wd")))
+    return hit if hit.date(2000 if year is None else None) else None
+
+
+def find_dates(text: str) -> list[DateHit]:
+    """All date expressions in `text`, in order, without overlaps (longest first wins)."""
+    hits: list[DateHit] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            hit = _hit(m)
+            if hit and not any(h.start < hit.end and hit.start < h.end for h in hits):
+                hits.append(hit)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def prefix_date(text: str) -> tuple[str | None, str]:
+    """Split a leaked ` date YYYY-MM-DD` prefix off a seed: (iso date or None, rest of text)."""
+    m = _PREFIX_DATE.match(text)
+    if not m:
+        return None, text
+    return m.group(1), text[m.end() :].lstrip(" \t")
+
+
+def years_mentioned(text: str) -> list[int]:
+    """Four-digit years (1950-2049) the text mentions, in order."""
+    return [int(y) for y in _YEAR_WORD.findall(text)]
+
+
+def weekdays_mentioned(text: str) -> list[int]:
+    """Weekday words in the text ("said Tuesday"), as datetime weekday numbers, in order."""
+    return [WEEKDAYS.index(w.lower()) for w in _WEEKDAY_WORD.findall(text)]
+
+
+def infer_year(month: int, day: int, weekdays: list[int], years: list[int]) -> tuple[int | None, str]:
+    """Pick the year of a month/day given weekday words and years the text mentions.
+
+    Candidates run from the latest year mentioned to two years after it; a candidate must
+    put the day on a weekday the text names. Returns (year or None, explanation).
+    """
+    if not years:
+        return None, "no year mentioned in the text"
+    latest = max(years)
+    candidates = [y for y in range(latest, latest + 3) if _valid(y, month, day)]
+    if weekdays:
+        fitting = [y for y in candidates if dt.date(y, month, day).weekday() in weekdays]
+        if fitting:
+            wd = WEEKDAYS[dt.date(fitting[0], month, day).weekday()].title()
+            return fitting[0], f"latest year mentioned {latest}; {wd} matches the text"
+        return None, "no year near those mentioned fits the weekday"
+    if latest in candidates and years.count(latest) >= 1:
+        return latest, f"latest year mentioned {latest} (no weekday to confirm)"
+    return None, "year uncertain"
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _resolved(hit: DateHit, weekdays: list[int], years: list[int]) -> tuple[dt.date | None, str]:
+    if hit.year:
+        return hit.date(), ""
+    wds = [hit.weekday] if hit.weekday is not None else weekdays
+    year, why = infer_year(hit.month, hit.day, wds, years)
+    return (hit.date(year) if year else None), why
+
+
+def _header_date(doc: CleanDoc) -> Found | None:
+    for block in doc.of_kind(DATE_LINE):
+        for hit in find_dates(block.text):
+            if hit.year:
+                return Found(hit.date(), "header", block.text)
+    return None
+
+
+def _dateline_date(lede: str, weekdays: list[int], years: list[int]) -> Found | None:
+    """A date in the first 120 characters of the lede, as in `MOSCOW, June 26. /TASS/.`"""
+    for hit in find_dates(lede[:120]):
+        if hit.start > 60:
+            break
+        day, why = _resolved(hit, weekdays, years)
+        if day:
+            rule = "dateline" if hit.year else "inferred"
+            return Found(day, rule, lede[: hit.end + 12].strip() + (f" ({why})" if why else ""))
+    return None
+
+
+def _event_date(doc: CleanDoc, weekdays: list[int], years: list[int]) -> Found | None:
+    """A date in a lede sentence about the talks, or a full date on the talks' weekday."""
+    body = doc.paragraphs
+    for para in body[:2]:
+        for sentence in re.split(r"(?<=[.!?])\s+", para):
+            if not _TALK.search(sentence):
+                continue
+            for hit in find_dates(sentence):
+                day, why = _resolved(hit, weekdays, years)
+                if day and (hit.year or hit.weekday is not None or why):
+                    return Found(day, "inferred", sentence.strip()[:200] + (f" ({why})" if why else ""))
+    lede_weekdays = weekdays_mentioned(" ".join(body[:2]))
+    if not lede_weekdays:
+        return None
+    # A full date elsewhere (an embedded post, a caption of the same event) that falls on the
+    # weekday the lede gives for the talks.
+    texts = [*body, *(b.text for b in doc.of_kind(CAPTION))]
+    for text in texts:
+        for hit in find_dates(text):
+            day = hit.date()
+            if hit.year and day and day.weekday() == lede_weekdays[0]:
+                return Found(day, "inferred", f"{hit.text} (a {WEEKDAYS[day.weekday()].title()}, as in the lede)")
+    return None
+
+
+def extract_date(doc: CleanDoc) -> tuple[Found, str]:
+    """The report's date and its `date_source` for a cleaned document.
+
+    Returns (Found(value=date or None, rule, matched text), date_source).
+    """
+    if doc.prefix_date:
+        return Found(dt.date.fromisoformat(doc.prefix_date), "prefix", f"date {doc.prefix_date}"), "prefix"
+    header = _header_date(doc)
+    if header:
+        return header, "header"
+    text = "\n".join(doc.paragraphs)
+    years = years_mentioned(text)
+    weekdays = weekdays_mentioned(" ".join(doc.paragraphs[:2]))
+    lede = doc.paragraphs[0] if doc.paragraphs else ""
+    found = _dateline_date(lede, weekdays, years) or _event_date(doc, weekdays, years)
+    if found:
+        return found, found.rule
+    return Found(None, "none", "no date in the headline, header, dateline or lede"), "none"

@@ -1,0 +1,272 @@
+"""Scalar fields of a briefing: title, summary, source, location and format of the talks.
+
+Pure functions over a `CleanDoc`; each returns a `Found` (value + rule + matched text), with
+value None when the text does not say. Photo credits, teasers and other chrome never feed a
+field, except where chrome *is* the evidence (a byline naming the outlet, a `Source:` line).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from . import dates
+from .clean import words
+from .model import CHROME, DATE_LINE, HEADLINE, SOURCE_LINE, CleanDoc, Found
+
+REGISTRY = Path(__file__).parent / "registry"
+TITLE_MAX = 100
+
+_AGENCY_DATELINE = re.compile(
+    r"^[A-Z][\w.' -]{1,40}?(?:,\s*[\w .'-]{2,30}?)?\s*\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[-–—:]"
+)
+_SLASH_AGENCY = re.compile(r"^[^\n]{0,60}?/(?P<agency>[A-Z][A-Za-z-]{1,15})/")
+_DATELINE_CITY = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3})\b(?:,\s*(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
+    r"(?=\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—:]|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})))"
+)
+_MIXED_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}),\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s*\d{4})?\s*\((?P<agency>[^)]{1,25})\)"
+)
+_BYLINE_OUTLET = re.compile(
+    r"\bBy\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},\s*(?P<outlet>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})\s+(?:Staff|Reporter|Correspondent)\b"
+    r"|^(?P<outlet2>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:staff\s+)?(?:reporter|correspondent)\s+[A-Z]"
+    r"|^Team\s+(?P<outlet3>\w[\w.]*)$"
+    r"|\b(?:editor|reporter|correspondent|writer|journalist|producer)\s+(?:for|at|with)\s+(?P<outlet4>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})",
+)
+_INSTITUTION = (
+    r"(?:the\s+)?(?P<src>(?:[A-Z][\w'’.-]*\s+){0,4}(?:(?:press\s+service|office|Office|House|Kremlin|Street|Ministry"
+    r"|ministry|Presidency|Directorate(?:\s+of\s+[A-Z]\w+)?|Department|Palace|Government|Cabinet|Secretariat"
+    r"|Embassy|Commission|Council)(?:\s+press\s+service)?))"
+)
+_ATTRIBUTION = [
+    re.compile(r"\ba\s+statement\s+(?:by|from)\s+(?:the\s+)?(?P<src>[A-Z][^,.;\"“]{2,80}?)\s+(?:said|says|read)\b"),
+    re.compile(_INSTITUTION + r"\s+(?:said|says|stated|reported|announced)\b(?:\s+in\s+a\s+(?:statement|readout))?"),
+    re.compile(r"\baccording\s+to\s+" + _INSTITUTION),
+    re.compile(r"\b(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|stated)\s+in\s+a\s+(?:statement|readout)\b"),
+]
+_OFFICIAL_SITE = re.compile(r"^Official website of (?:the\s+)?(?P<src>.+)$", re.I)
+
+FORMAT_CUES = {
+    "phone": r"phone|telephone|phoned|called|teleconference|by phone|over the phone|calls",
+    "video": r"video\s?conference|video[- ]link|video call|videoconferenc\w*|virtual(?:ly)?|online summit|via video",
+    "in-person": (
+        r"met|meet|meeting|visit\w*|summit|face-to-face|arrived|hosted|host|traveled|travelled"
+        r"|joint (?:news|press) conference|talks in|held talks|welcomed|received"
+    ),
+}
+_FORMAT_RES = {k: re.compile(r"\b(?:" + v + r")\b", re.I) for k, v in FORMAT_CUES.items()}
+_OTHER_TIME = re.compile(
+    r"\b(?:will|would|plan(?:s|ned)?|previous(?:ly)?|earlier|last|next|in (?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December))\b",
+    re.I,
+)
+_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2})")
+_TALK = re.compile(
+    r"\b(?:talks?|met|meet|meeting|summit|visit\w*|dialogue|negotiations|conference|held|hosted)\b", re.I
+)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])", text) if s.strip()]
+
+
+def _clip(text: str, limit: int) -> str:
+    """Shorten to at most `limit` characters at a clause or word boundary."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    for sep in ("; ", ", ", " – ", " — ", " and ", " "):
+        pos = cut.rfind(sep)
+        if pos > limit * 0.5:
+            return cut[:pos].rstrip(" ,;:–—")
+    return cut.rstrip()
+
+
+def strip_dateline(text: str) -> str:
+    """The lede without its dateline (`MOSCOW, June 26. /TASS/. `, `PARIS — `, `NEW DELHI: `)."""
+    m = re.match(
+        r"^[^\n]{0,60}?(?:/[A-Z][\w-]{1,15}/\.?|\([A-Z][\w .&-]{1,30}\)\s*[-–—:]+|\s[-–—]{1,2}|:)\s+(?=[A-Z“\"])",
+        text,
+    )
+    if m and (_DATELINE_CITY.match(text) or _MIXED_DATELINE.match(text) or "/" in m.group(0)):
+        return text[m.end() :]
+    return text
+
+
+def extract_title(doc: CleanDoc) -> Found:
+    """The headline, or a concise title written from the lede (at most TITLE_MAX characters)."""
+    if doc.headline:
+        return Found(doc.headline.strip(), "headline", doc.headline)
+    paras = [b.text for b in doc.body if b.kind != "subheading"]
+    if not paras:
+        return Found("", "none", "no headline and no article text")
+    lede = _sentences(strip_dateline(paras[0]))[0].rstrip(".")
+    return Found(_clip(lede, TITLE_MAX), "lede", lede[:200])
+
+
+def extract_summary(doc: CleanDoc) -> Found:
+    """One or two sentences from the lede (the dateline removed), at most ~300 characters."""
+    paras = [b.text for b in doc.body if b.kind != "subheading"]
+    if not paras:
+        return Found("", "none", "")
+    sentences = _sentences(strip_dateline(paras[0]))
+    summary = sentences[0]
+    if len(sentences) > 1 and len(summary) + len(sentences[1]) < 300:
+        summary += " " + sentences[1]
+    return Found(_clip(summary, 400), "lede", paras[0][:120])
+
+
+def _header_outlet(doc: CleanDoc) -> Found | None:
+    for block in doc.blocks:
+        if block.kind == DATE_LINE:
+            hits = dates.find_dates(block.text)
+            before = block.text[: hits[0].start].strip(" ,|-–—") if hits else ""
+            if before and 1 <= len(words(before)) <= 3 and not before.lower().startswith(("by ", "posted", "updated")):
+                return Found(before, "header", block.text)
+        if block.kind in (CHROME, DATE_LINE):
+            m = _BYLINE_OUTLET.search(block.text)
+            if m:
+                outlet = next(v for k, v in m.groupdict().items() if v)
+                return Found(outlet.rstrip("."), "byline", block.text)
+            m = _OFFICIAL_SITE.match(block.text)
+            if m:
+                return Found(m.group("src").strip(), "site-name", block.text)
+    return None
+
+
+def _agency_line(doc: CleanDoc, agencies: frozenset[str]) -> Found | None:
+    """A bare agency credit above the article (`• Kyodo`)."""
+    first_body = next((i for i, b in enumerate(doc.blocks) if b.kind == "paragraph"), len(doc.blocks))
+    for block in doc.blocks[:first_body]:
+        name = re.sub(r"^[•·▪●*\-–—]\s*", "", block.text).strip()
+        if block.kind == CHROME and name.lower() in agencies and block.text != name:
+            return Found(name, "agency-credit", block.text)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _agency_names() -> frozenset[str]:
+    data = yaml.safe_load((REGISTRY / "chrome.yaml").read_text(encoding="utf-8"))
+    return frozenset(str(a).lower() for a in data.get("credit_agencies", []))
+
+
+def extract_source(doc: CleanDoc) -> Found:
+    """The agency or issuer the report names: Source line, dateline agency, byline outlet,
+    or the official body whose statement it relays. Photo credits are never the source."""
+    for block in doc.of_kind(SOURCE_LINE):
+        m = re.match(r"^(?:source|sources|via)\s*:\s*(.+?)\.?$", block.text, re.I)
+        if m:
+            return Found(m.group(1).strip(), "source-line", block.text)
+    lede = doc.paragraphs[0] if doc.paragraphs else ""
+    m = _SLASH_AGENCY.match(lede) or _AGENCY_DATELINE.match(lede) or _MIXED_DATELINE.match(lede)
+    if m:
+        return Found(m.group("agency").strip(), "dateline", lede[: m.end()])
+    found = _header_outlet(doc) or _agency_line(doc, _agency_names())
+    if found:
+        return found
+    for para in doc.paragraphs[:3]:
+        for pattern in _ATTRIBUTION:
+            m = pattern.search(para)
+            if m:
+                src = re.sub(r"^(?:the|a|an)\s+", "", m.group("src").strip(), flags=re.I)
+                return Found(_title_case_institution(src), "attribution", m.group(0))
+    return Found(None, "none", "the text names no agency or issuer")
+
+
+def _title_case_institution(name: str) -> str:
+    return " ".join(w if w[:1].isupper() or w in {"of", "the", "and"} else w.capitalize() for w in name.split())
+
+
+def _place_names() -> tuple[frozenset[str], dict[str, str]]:
+    """(lower-case names that are not venues: countries, regions; seat -> city map)."""
+    return _load_places()
+
+
+@lru_cache(maxsize=1)
+def _load_places() -> tuple[frozenset[str], dict[str, str]]:
+    not_venues: set[str] = set(m.lower() for m in dates.MONTHS) | set(dates.WEEKDAYS)
+    seats: dict[str, str] = {}
+    path = REGISTRY / "countries.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+    entries = data.get("countries", data) if isinstance(data, dict) else data
+    for entry in entries or []:
+        if not isinstance(entry, dict):
+            continue
+        for key in ("name", "aliases", "names", "other_names", "adjectives", "demonyms", "abbreviations"):
+            values = entry.get(key) or []
+            for v in [values] if isinstance(values, str) else values:
+                not_venues.add(str(v).lower())
+        capital = entry.get("capital")
+        for seat in entry.get("seats") or entry.get("seats_of_government") or entry.get("metonyms") or []:
+            if capital and isinstance(seat, str):
+                seats[seat.lower()] = str(capital)
+    return frozenset(not_venues), seats
+
+
+def _title_city(raw: str) -> str:
+    return " ".join(w.capitalize() if w.isupper() else w for w in raw.split())
+
+
+def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
+    """The dateline city, a place in the header, or (for meetings in person) where the talks
+    took place according to the lede. None when the text does not say."""
+    lede = doc.paragraphs[0] if doc.paragraphs else ""
+    m = _DATELINE_CITY.match(lede) or _MIXED_DATELINE.match(lede)
+    if m and len(m.group("city")) > 2:
+        return Found(_title_city(m.group("city")), "dateline", lede[: m.end()])
+    for block in doc.of_kind(DATE_LINE):
+        hits = dates.find_dates(block.text)
+        after = block.text[hits[-1].end :] if hits else ""
+        after = re.sub(r"^[\s,|-]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?[\s,|-]*", "", after, flags=re.I)
+        if after and 1 <= len(words(after)) <= 3 and after[:1].isupper():
+            return Found(after.strip(" ,."), "header", block.text)
+    if talk_format == "in-person":
+        found = _venue(doc)
+        if found:
+            return found
+    return Found(None, "none", "no dateline or place of the talks")
+
+
+def _venue(doc: CleanDoc) -> Found | None:
+    not_venues, seats = _place_names()
+    for para in doc.paragraphs[:3]:
+        for sentence in _sentences(para):
+            if not _TALK.search(sentence):
+                continue
+            for m in _VENUE.finditer(sentence):
+                place = m.group("place").rstrip(".,’'s")
+                low = place.lower()
+                if low in seats:
+                    return Found(seats[low], "venue-seat", m.group(0))
+                if low in not_venues or low.split()[0] in not_venues:
+                    continue
+                if m.group(0).lower().startswith("in ") and len(place) > 2 and place.split()[0][0].isupper():
+                    return Found(place, "venue", m.group(0))
+    return None
+
+
+def extract_format(doc: CleanDoc) -> Found:
+    """in-person | phone | video, from cue words weighted by place (headline, lede, body);
+    sentences about other times (`will`, `previously`, `last`) count for little."""
+    scored: dict[str, float] = {k: 0.0 for k in FORMAT_CUES}
+    evidence: dict[str, str] = {}
+    texts = [(b.text, 3.0) for b in doc.blocks if b.kind == HEADLINE]
+    texts += [(p, 2.0 if i < 2 else 1.0) for i, p in enumerate(doc.paragraphs)]
+    for text, weight in texts:
+        for sentence in _sentences(text):
+            w = weight * (0.25 if _OTHER_TIME.search(sentence) else 1.0)
+            for kind, rx in _FORMAT_RES.items():
+                m = rx.search(sentence)
+                if m:
+                    scored[kind] += w * (1.5 if kind != "in-person" else 1.0)
+                    evidence.setdefault(kind, m.group(0) + ": " + sentence.strip()[:160])
+    best = max(scored, key=lambda k: scored[k])
+    if scored[best] == 0:
+        return Found(None, "none", "no word about how the talks were held")
+    return Found(best, "cue-words", evidence[best])

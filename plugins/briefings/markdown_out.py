@@ -1,0 +1,115 @@
+"""Writing a briefing as text: Markdown-escaped body and YAML front matter.
+
+`escape_markdown` makes seed text inert: rendered by Python-Markdown (no extensions), the
+text reads exactly as in the seed, and no HTML in it becomes live. Front matter is always
+produced by `yaml.safe_dump`, never by string formatting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+
+from .model import SUBHEADING, Block, Briefing
+
+# Characters Python-Markdown lets a backslash escape, that change meaning anywhere in a line.
+_INLINE = re.compile(r"([\\`*_\[\]])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# Line starts that Markdown reads as blocks: headings, quotes, lists, rules, code fences.
+_BLOCK_START = re.compile(r"^([#>+\-]|\d+(?=[.)]))")
+_WS = re.compile(r"[ \t]+")
+
+
+def escape_markdown(text: str) -> str:
+    """One line of plain text -> Markdown source that renders back to exactly that text.
+
+    Whitespace runs collapse to one space (as HTML shows them anyway).
+    """
+    text = _WS.sub(" ", text.replace("\n", " ")).strip()
+    text = _INLINE.sub(r"\\\1", text)
+    text = _ENTITY.sub("&amp;", text)
+    text = text.replace("<", "&lt;")
+    m = _BLOCK_START.match(text)
+    if m:
+        end = m.end()
+        text = text[:end] + "\\" + text[end:] if m.group(1).isdigit() else "\\" + text
+    return text
+
+
+def render_body(blocks: list[Block]) -> str:
+    """Body blocks -> Markdown: one paragraph per block, subheadings as `##`."""
+    parts = []
+    for block in blocks:
+        line = escape_markdown(block.text)
+        if not line:
+            continue
+        parts.append("## " + line if block.kind == SUBHEADING else line)
+    return "\n\n".join(parts) + "\n"
+
+
+def front_matter(briefing: Briefing) -> dict[str, Any]:
+    """The briefing's metadata as plain YAML-ready data (keys in a fixed, readable order)."""
+    day = briefing.day
+    fields = {
+        "title": briefing.title,
+        "date": briefing.date,
+        "participants": briefing.participants,
+        "people": briefing.people,
+        "topics": briefing.topics,
+        "source": briefing.source,
+        "location": briefing.location,
+        "format": briefing.format,
+        "summary": briefing.summary,
+    }
+    meta: dict[str, Any] = {
+        "title": briefing.title.value,
+        "slug": briefing.slug,
+        "date": day.isoformat() if day else None,
+        "undated": day is None,
+        "date_source": briefing.date_source,
+        "participants": [f.value for f in briefing.participants],
+        "people": [f.value for f in briefing.people],
+        "topics": [f.value for f in briefing.topics],
+        "source": briefing.source.value,
+        "location": briefing.location.value,
+        "format": briefing.format.value,
+        "summary": briefing.summary.value,
+        "seed": briefing.seed,
+        "overridden": list(briefing.overridden),
+        "provenance": {
+            key: _provenance(found) for key, found in fields.items()
+        },
+    }
+    return meta
+
+
+def _provenance(found: Any) -> Any:
+    if isinstance(found, list):
+        return [{"value": f.value, **f.provenance()} for f in found]
+    return found.provenance()
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    """Plain data -> YAML text (block style, unicode kept, keys in the given order)."""
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+
+
+def render_briefing(briefing: Briefing) -> str:
+    """A Briefing -> the complete file text: `---` YAML front matter `---` Markdown body."""
+    return "---\n" + dump_yaml(front_matter(briefing)) + "---\n\n" + render_body(briefing.body)
+
+
+def parse_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """File text -> (metadata dict, body). Raises ValueError when there is no front matter."""
+    m = re.match(r"\A---\n(.*?)\n---\n(.*)\Z", text, re.S)
+    if not m:
+        raise ValueError("no YAML front matter between --- lines")
+    meta = yaml.safe_load(m.group(1)) or {}
+    if not isinstance(meta, dict):
+        raise ValueError("front matter is not a mapping")
+    if isinstance(meta.get("date"), dt.date):
+        meta["date"] = meta["date"].isoformat()
+    return meta, m.group(2)

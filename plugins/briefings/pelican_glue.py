@@ -1,0 +1,40 @@
+"""Pelican signal receivers of the plugin. Thin: each calls one step and logs the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from .ingest import ingest, log_report
+from .settings import SKIP_INGEST_ENV, briefing_settings
+
+log = logging.getLogger("briefings")
+
+# Pelican needs a date on every article; undated briefings get this one, flagged `undated`,
+# and the theme never shows it or files the briefing under it.
+UNDATED_SENTINEL = dt.datetime(1900, 1, 1)
+
+
+def run_ingest(pelican: Any) -> None:
+    """`initialized` receiver: convert new or changed seeds into briefings before reading."""
+    settings = briefing_settings(pelican.settings)
+    if not settings.get("SEEDS_DIR") or os.environ.get(SKIP_INGEST_ENV) == "1":
+        return
+    base = Path(pelican.settings.get("PATH", ".")).parent
+    seeds_dir = (base / settings["SEEDS_DIR"]).resolve()
+    content_dir = (base / settings["CONTENT_DIR"]).resolve()
+    if not seeds_dir.is_dir():
+        log.error("briefings: seeds folder %s does not exist", seeds_dir)
+        return
+    report = ingest(seeds_dir, content_dir, settings)
+    log_report(report, bool(settings.get("KEEP_GOING")))
+
+
+def mark_undated(generator: Any, metadata: dict[str, Any]) -> None:
+    """`article_generator_context` receiver: give undated briefings the sentinel date."""
+    if metadata.get("undated") or "date" not in metadata:
+        metadata["undated"] = True
+        metadata["date"] = UNDATED_SENTINEL

@@ -1,0 +1,37 @@
+"""The plugin's settings: one `BRIEFINGS` dict in pelicanconf.py, merged over these defaults."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Folder of seed reports (`*.txt`) and editor overrides (`<stem>.yaml`). None: no ingest.
+    "SEEDS_DIR": "seeds",
+    # Folder the generated briefings are written to (hand-made files there are left alone).
+    "CONTENT_DIR": "content/briefings",
+    # Seeds larger than this are reported, not converted.
+    "MAX_SEED_BYTES": 8_000_000,
+    # Worker processes for ingest; 0 = one per CPU core.
+    "WORKERS": 0,
+    # Below this many seeds to convert, convert in this process (no pool start-up cost).
+    "PARALLEL_MIN": 200,
+    # Publish the good briefings even when some seeds could not be converted.
+    "KEEP_GOING": False,
+    # Build the Pagefind search index after Pelican writes the site.
+    "SEARCH_INDEX": True,
+}
+
+SKIP_INGEST_ENV = "BRIEFINGS_INGESTED"  # set by `invoke build`, which runs the ingest itself
+
+
+def briefing_settings(pelican_settings: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Pelican settings -> the plugin's settings (defaults overridden by `BRIEFINGS`)."""
+    merged = dict(DEFAULTS)
+    merged.update((pelican_settings or {}).get("BRIEFINGS") or {})
+    return merged
+
+
+def worker_count(settings: dict[str, Any]) -> int:
+    """Number of ingest worker processes to use."""
+    return int(settings.get("WORKERS") or os.cpu_count() or 1)
