@@ -1,0 +1,121 @@
+"""Atom feeds: all briefings and one per topic.
+
+Feeds are date-ordered, so undated briefings are left out of them (an Atom entry needs an
+`updated` time and we never invent one). Timestamps are the talks' dates, never the build
+time, so building twice gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import uuid
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from .taxonomies import Brief, Term
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def entry_id(brief: Brief) -> str:
+    """A stable id that survives a change of domain or subpath."""
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "briefing-archive:" + brief.slug))
+
+
+def _stamp(brief: Brief) -> str:
+    return f"{brief.date_iso}T00:00:00Z"
+
+
+def _abs(siteurl: str, url: str) -> str:
+    return f"{siteurl}/{url}"
+
+
+def atom_feed(
+    briefs: list[Brief],
+    *,
+    title: str,
+    siteurl: str,
+    self_url: str,
+    page_url: str,
+    feed_id: str,
+    author: str,
+    max_items: int,
+) -> bytes:
+    """Return an Atom document for the dated `briefs` (newest first, at most `max_items`)."""
+    dated = sorted((b for b in briefs if b.day), key=Brief.archive_key)[:max_items]
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = feed_id
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=_abs(siteurl, self_url))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=_abs(siteurl, page_url))
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(dated[0]) if dated else "1970-01-01T00:00:00Z"
+    ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = author
+    for b in dated:
+        e = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(e, f"{{{ATOM}}}title", type="text").text = b.title
+        ET.SubElement(e, f"{{{ATOM}}}id").text = entry_id(b)
+        ET.SubElement(e, f"{{{ATOM}}}link", rel="alternate", href=_abs(siteurl, b.url))
+        ET.SubElement(e, f"{{{ATOM}}}published").text = _stamp(b)
+        ET.SubElement(e, f"{{{ATOM}}}updated").text = _stamp(b)
+        for t in b.topic_terms:
+            ET.SubElement(e, f"{{{ATOM}}}category", term=t.slug, label=t.name)
+        if b.summary:
+            ET.SubElement(e, f"{{{ATOM}}}summary", type="text").text = b.summary
+        content = getattr(b.article, "content", None) if b.article is not None else None
+        if content:
+            # Sanitised HTML, carried as escaped text (type="html").
+            ET.SubElement(e, f"{{{ATOM}}}content", type="html").text = content
+    ET.indent(feed)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8")
+
+
+def write_feeds(
+    output: Path,
+    briefs: list[Brief],
+    topics: list[Term],
+    *,
+    siteurl: str,
+    sitename: str,
+    max_items: int,
+) -> list[str]:
+    """Write feeds/all.atom.xml and feeds/topics/<slug>.atom.xml; return their URLs."""
+    written = []
+    docs = [
+        (
+            "feeds/all.atom.xml",
+            atom_feed(
+                briefs,
+                title=sitename,
+                siteurl=siteurl,
+                self_url="feeds/all.atom.xml",
+                page_url="",
+                feed_id="urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "briefing-archive:all")),
+                author=sitename,
+                max_items=max_items,
+            ),
+        )
+    ]
+    for t in topics:
+        if not t.feed_url:
+            continue
+        docs.append(
+            (
+                t.feed_url,
+                atom_feed(
+                    t.briefs,
+                    title=f"{sitename}: {t.name}",
+                    siteurl=siteurl,
+                    self_url=t.feed_url,
+                    page_url=t.url,
+                    feed_id="urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "briefing-archive:topic:" + t.slug)),
+                    author=sitename,
+                    max_items=max_items,
+                ),
+            )
+        )
+    for url, data in docs:
+        path = output / url
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(url)
+    return written

@@ -1,0 +1,122 @@
+"""Related briefings: same participants, overlapping topics, nearby dates.
+
+Two reports of one event (same participants, dates at most a day apart, a shared topic or
+the same headline) always link to each other. Candidates come from date-ordered neighbour
+windows per participant, participant set and topic, so the work stays linear in the
+number of briefings even when one leader is in most of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Protocol
+
+WINDOW = 12  # neighbours taken on each side in every key's date-ordered list
+SAME_SET_WINDOW = 25
+
+
+class BriefLike(Protocol):
+    slug: str
+    title: str
+    day: object  # datetime.date | None
+    participants: tuple[str, ...]
+    topics: tuple[str, ...]
+    format: str | None
+
+
+@dataclass(frozen=True)
+class Related:
+    brief: BriefLike
+    score: int
+    same_event: bool
+    reasons: tuple[str, ...]
+
+
+def _norm_title(title: str) -> str:
+    return re.sub(r"\W+", " ", title.casefold()).strip()
+
+
+def _order_key(b: BriefLike) -> tuple:
+    return (0, b.day.toordinal(), b.slug) if b.day else (1, 0, b.slug)
+
+
+def same_event(a: BriefLike, b: BriefLike) -> bool:
+    """True when `a` and `b` look like two reports of one talk."""
+    if not a.participants or set(a.participants) != set(b.participants):
+        return False
+    if a.day is None or b.day is None:
+        return False
+    if abs((a.day - b.day).days) > 1:
+        return False
+    return bool(set(a.topics) & set(b.topics)) or _norm_title(a.title) == _norm_title(b.title)
+
+
+def score(a: BriefLike, b: BriefLike) -> Related | None:
+    """How related `b` is to `a`, or None when they share no participant or topic."""
+    shared_p = sorted(set(a.participants) & set(b.participants))
+    shared_t = sorted(set(a.topics) & set(b.topics))
+    if not shared_p and not shared_t:
+        return None
+    event = same_event(a, b)
+    points = 3 * len(shared_p) + 2 * len(shared_t)
+    reasons = []
+    if event:
+        points += 100
+        reasons.append("Another report of the same talk")
+    if shared_p:
+        if a.participants and set(a.participants) == set(b.participants):
+            points += 4
+        reasons.append("Same participants" if len(shared_p) > 1 else "Also with " + shared_p[0])
+    if shared_t:
+        reasons.append("Topics: " + ", ".join(shared_t))
+    if a.day and b.day:
+        days = abs((a.day - b.day).days)
+        points += 3 if days <= 2 else 2 if days <= 14 else 1 if days <= 90 else 0
+    return Related(brief=b, score=points, same_event=event, reasons=tuple(reasons))
+
+
+def _rank(b: BriefLike, r: Related) -> tuple:
+    gap = abs((r.brief.day - b.day).days) if (r.brief.day and b.day) else 10**7
+    return (-r.score, gap, r.brief.slug)
+
+
+def compute_related(briefs: list[BriefLike], limit: int = 5) -> dict[str, list[Related]]:
+    """Map each brief's slug to its related briefs, best first (same-event ones always in)."""
+    keyed: dict[tuple, list[BriefLike]] = defaultdict(list)
+    for b in briefs:
+        for p in set(b.participants):
+            keyed[("p", p)].append(b)
+        for t in set(b.topics):
+            keyed[("t", t)].append(b)
+        if b.participants:
+            keyed[("s", tuple(sorted(set(b.participants))))].append(b)
+    positions: dict[tuple, dict[str, int]] = {}
+    for key, members in keyed.items():
+        members.sort(key=_order_key)
+        positions[key] = {m.slug: i for i, m in enumerate(members)}
+
+    out: dict[str, list[Related]] = {}
+    for b in briefs:
+        cands: dict[str, BriefLike] = {}
+        keys = [("p", p) for p in set(b.participants)] + [("t", t) for t in set(b.topics)]
+        if b.participants:
+            keys.append(("s", tuple(sorted(set(b.participants)))))
+        for key in keys:
+            members = keyed[key]
+            i = positions[key][b.slug]
+            w = SAME_SET_WINDOW if key[0] == "s" else WINDOW
+            for other in members[max(0, i - w) : i + w + 1]:
+                if other.slug != b.slug:
+                    cands[other.slug] = other
+        scored = [r for r in (score(b, c) for c in cands.values()) if r is not None]
+
+        scored.sort(key=lambda r, b=b: _rank(b, r))
+        events = [r for r in scored if r.same_event]
+        rest = [r for r in scored if not r.same_event]
+        out[b.slug] = events + rest[: max(0, limit - len(events))]
+    return out
+
+
+__all__ = ["Related", "compute_related", "same_event", "score"]

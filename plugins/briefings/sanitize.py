@@ -1,0 +1,36 @@
+"""HTML backstop: the rendered body passes through nh3 with a strict allow-list."""
+
+from __future__ import annotations
+
+import nh3
+
+ALLOWED_TAGS = frozenset({"p", "h2", "h3", "blockquote", "em", "strong", "a", "ul", "ol", "li", "br", "hr", "code"})
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def clean_html(html: str) -> str:
+    """Return `html` with every tag, attribute and URL scheme outside the allow-list removed.
+
+    Disallowed tags are dropped but their text is kept (escaped); the content of `script`
+    and `style` is dropped entirely.
+    """
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+def sanitize_content(instance) -> None:
+    """`content_object_init` receiver: clean an article's or page's rendered body."""
+    from pelican.contents import Article, Page
+
+    if not isinstance(instance, (Article, Page)):
+        return
+    content = getattr(instance, "_content", None)
+    if isinstance(content, str):
+        instance._content = clean_html(content)

@@ -1,0 +1,160 @@
+"""Site side of the plugin: topic, year and people pages, feeds, sitemap, seeds, sanitising.
+
+Receivers:
+- `content_object_init`: every article's and page's rendered body goes through nh3.
+- `article_generator_finalized`: build the archive index once (`taxonomies.build_index`)
+  and put it in the shared context as `archive`; each article gets `article.brief`.
+- `article_writer_finalized`: write topic, year and people pages, Atom feeds, sitemap.xml,
+  robots.txt, and copy the seed texts the briefings link to.
+The search index is built separately, after the build: `search.index_site(output_dir)`.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import logging
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from pelican import signals
+
+from .feeds import write_feeds
+from .sanitize import sanitize_content
+from .taxonomies import Index, brief_from_article, build_index
+
+log = logging.getLogger(__name__)
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def site_path(siteurl: str) -> str:
+    """The path part of SITEURL with a trailing slash: "/" or "/repo/"."""
+    path = urlsplit(siteurl or "").path.rstrip("/")
+    return path + "/"
+
+
+UNDATED_SENTINEL = "1900-01-01"
+
+
+def keep_undated_valid(generator: Any, metadata: dict) -> None:
+    """`article_generator_context` fallback: an undated briefing still needs *a* date for
+    Pelican to accept it. The lead's `mark_undated` normally sets one first; this only
+    fills the gap when nothing did. The site never shows or uses it (see `Brief.day`)."""
+    if "date" in metadata:
+        return
+    undated = metadata.get("undated")
+    if isinstance(undated, str):
+        undated = undated.strip().lower() in {"true", "yes", "1"}
+    if undated:
+        from pelican.utils import get_date
+
+        metadata["date"] = get_date(UNDATED_SENTINEL)
+
+
+def build_archive(generator: Any) -> None:
+    """`article_generator_finalized`: compute every grouping once, for all templates."""
+    settings = generator.settings
+    briefs = [brief_from_article(a) for a in generator.articles]
+    index = build_index(
+        briefs,
+        latest=int(settings.get("LATEST_BRIEFINGS", 12)),
+        related_max=int(settings.get("RELATED_BRIEFINGS", 5)),
+    )
+    for b in index.briefs:
+        b.article.brief = b
+    generator.context["archive"] = index
+    generator.context["SITE_PATH"] = site_path(settings.get("SITEURL", ""))
+
+
+def _write_sitemap(output: Path, index: Index, siteurl: str, extra: list[str]) -> None:
+    urls = ["", "topics/", "years/", "people/", "search/"]
+    urls += [t.url for t in index.topics]
+    urls += [y.url for y in index.years]
+    urls += [p.url for p in index.people]
+    urls += extra
+    urls += [b.url for b in index.briefs]
+    ET.register_namespace("", SITEMAP_NS)
+    root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for url in dict.fromkeys(urls):
+        ET.SubElement(ET.SubElement(root, f"{{{SITEMAP_NS}}}url"), f"{{{SITEMAP_NS}}}loc").text = f"{siteurl}/{url}"
+    ET.indent(root)
+    data = b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8")
+    (output / "sitemap.xml").write_bytes(data + b"\n")
+    (output / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {siteurl}/sitemap.xml\n", encoding="utf-8")
+
+
+def _copy_seeds(output: Path, index: Index, seeds_dir: str | None, base: Path) -> None:
+    """Publish each linked seed text as output/seeds/<name>.txt (from BRIEFINGS SEEDS_DIR,
+    relative to the folder above PATH, as the ingest reads it)."""
+    if not seeds_dir:
+        return  # fixtures and tests: seeds come from content/seeds via STATIC_PATHS
+    src_dir = (base / seeds_dir).resolve()
+    for b in index.briefs:
+        if not b.seed_url:
+            continue
+        name = b.seed_url.rsplit("/", 1)[-1]
+        src, dst = src_dir / name, output / "seeds" / name
+        if not src.is_file():
+            log.warning("briefing %s links to a missing seed %s", b.slug, src)
+            continue
+        if dst.is_file() and filecmp.cmp(src, dst, shallow=False):
+            continue
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dst)
+
+
+def write_archive(generator: Any, writer: Any) -> None:
+    """`article_writer_finalized`: write the archive's own pages and files."""
+    settings = generator.settings
+    context = generator.context
+    index: Index | None = context.get("archive")
+    if index is None:
+        return
+    output = Path(generator.output_path)
+    siteurl = settings.get("SITEURL", "")
+
+    def write(save_as: str, template: str, page_url: str, **kwargs: Any) -> None:
+        writer.write_file(
+            save_as,
+            generator.get_template(template),
+            context,
+            relative_urls=settings.get("RELATIVE_URLS", False),
+            template_name=template,
+            url=page_url,
+            page_url=page_url,
+            **kwargs,
+        )
+
+    write("topics/index.html", "topics", "topics/")
+    for term in index.topics:
+        write(term.save_as, "topic", term.url, term=term)
+    write("years/index.html", "years", "years/")
+    for year in index.years:
+        write(year.save_as, "year", year.url, year=year)
+    write("people/index.html", "people", "people/")
+    for term in index.people:
+        write(term.save_as, "person", term.url, term=term)
+
+    write_feeds(
+        output,
+        index.briefs,
+        index.topics,
+        siteurl=siteurl,
+        sitename=settings.get("SITENAME", ""),
+        max_items=int(settings.get("FEED_MAX_ITEMS") or 50),
+    )
+    pages = [p.url for p in context.get("pages", [])]
+    _write_sitemap(output, index, siteurl, sorted(pages))
+    briefings = settings.get("BRIEFINGS") or {}
+    base = Path(settings.get("PATH", ".")).parent
+    _copy_seeds(output, index, briefings.get("SEEDS_DIR", "seeds"), base)
+
+
+def connect() -> None:
+    """Connect the site receivers to Pelican's signals."""
+    signals.article_generator_context.connect(keep_undated_valid)
+    signals.content_object_init.connect(sanitize_content)
+    signals.article_generator_finalized.connect(build_archive)
+    signals.article_writer_finalized.connect(write_archive)
