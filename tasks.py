@@ -27,7 +27,7 @@ def _briefing_settings() -> dict:
     return briefing_settings(read_settings(str(SETTINGS["dev"])))
 
 
-def _ingest(seeds: Path, out: Path, keep_going: bool) -> "object":
+def _ingest(seeds: Path, out: Path, keep_going: bool) -> object:
     from briefings.ingest import ingest as run
 
     settings = _briefing_settings()
@@ -43,8 +43,13 @@ def _ingest(seeds: Path, out: Path, keep_going: bool) -> "object":
     return report
 
 
-@task(help={"seeds": "folder of seed .txt files", "out": "folder to write briefings to",
-            "keep_going": "exit 0 even when some seeds could not be converted"})
+@task(
+    help={
+        "seeds": "folder of seed .txt files",
+        "out": "folder to write briefings to",
+        "keep_going": "exit 0 even when some seeds could not be converted",
+    }
+)
 def ingest(c, seeds="seeds", out="content/briefings", keep_going=False):
     """Convert seeds into Markdown briefings only (no site). Exits 1 if a seed failed."""
     report = _ingest(Path(seeds).resolve(), Path(out).resolve(), keep_going)
@@ -67,8 +72,12 @@ def extract(c, seed):
 def _pelican(c, config: Path, fatal: bool = True, extra: str = "") -> None:
     env = {"BRIEFINGS_INGESTED": "1"}
     flags = "--fatal warnings" if fatal else ""
-    c.run(f"{PY} -m pelican {shlex.quote(str(HERE / 'content'))} -s {shlex.quote(str(config))} "
-          f"-o {shlex.quote(str(OUTPUT))} {flags} {extra}", env=env, pty=False)
+    c.run(
+        f"{PY} -m pelican {shlex.quote(str(HERE / 'content'))} -s {shlex.quote(str(config))} "
+        f"-o {shlex.quote(str(OUTPUT))} {flags} {extra}",
+        env=env,
+        pty=False,
+    )
 
 
 def _search(c) -> float:
@@ -91,12 +100,19 @@ def _build(c, config: Path, keep_going: bool, search: bool) -> None:
         timings["search"] = _search(c)
     print("build: " + ", ".join(f"{k} {v:.2f}s" for k, v in timings.items()))
     if report.failed and not keep_going:
-        raise Exit(f"build: {len(report.failed)} seed(s) could not be converted (see above); "
-                   "use --keep-going to publish the good ones anyway", code=1)
+        raise Exit(
+            f"build: {len(report.failed)} seed(s) could not be converted (see above); "
+            "use --keep-going to publish the good ones anyway",
+            code=1,
+        )
 
 
-@task(help={"keep_going": "publish the good briefings even when some seeds fail",
-            "search": "build the Pagefind search index (default on)"})
+@task(
+    help={
+        "keep_going": "publish the good briefings even when some seeds fail",
+        "search": "build the Pagefind search index (default on)",
+    }
+)
 def build(c, keep_going=False, search=True):
     """Seeds -> briefings -> site in output/ (with the search index)."""
     _build(c, SETTINGS["dev"], keep_going, search)
@@ -125,8 +141,14 @@ def livereload(c, port=8000):
 
     rebuild()
     server = Server()
-    for pattern in ("seeds/*", "theme/**/*", "plugins/**/*.py", "plugins/**/*.yaml", "pelicanconf.py",
-                    "content/pages/*"):
+    for pattern in (
+        "seeds/*",
+        "theme/**/*",
+        "plugins/**/*.py",
+        "plugins/**/*.yaml",
+        "pelicanconf.py",
+        "content/pages/*",
+    ):
         server.watch(str(HERE / pattern), rebuild)
     server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
 
@@ -143,8 +165,7 @@ def publish(c, keep_going=False):
 def gh_pages(c, push=False):
     """Publish, then commit output/ to the gh-pages branch with ghp-import (-n: .nojekyll)."""
     publish(c)
-    c.run(f"{PY} -m ghp_import -n -m 'Publish site' -b gh-pages {'-p' if push else ''} "
-          f"{shlex.quote(str(OUTPUT))}")
+    c.run(f"{PY} -m ghp_import -n -m 'Publish site' -b gh-pages {'-p' if push else ''} {shlex.quote(str(OUTPUT))}")
 
 
 @task(help={"k": "only tests matching this expression", "browser": "include browser tests (default on)"})

@@ -1,19 +1,20 @@
 """Briefings: a Pelican plugin that turns raw seed reports into Markdown briefings.
 
-Only `register()` and thin signal receivers live here; the work is done by the modules
-named in each receiver.
+Only `register()` lives here; the receivers are thin and call the pipeline's modules. The
+imports sit inside `register()` so that the pure extraction modules can be used (and tested)
+without loading Pelican.
 """
 
 from __future__ import annotations
 
-from pelican import signals
-
-from . import site
-from .pelican_glue import mark_undated, run_ingest
-
 
 def register() -> None:
     """Connect the plugin's receivers to Pelican's signals."""
+    from pelican import signals
+
+    from . import site
+    from .pelican_glue import mark_undated, run_ingest
+
     signals.initialized.connect(run_ingest)
     signals.article_generator_context.connect(mark_undated)
     site.connect()

@@ -54,7 +54,10 @@ _BIO = re.compile(
     r"(?:editor|reporter|correspondent|writer|journalist|producer|contributor)\b",
 )
 _PREFIX_WORDS = re.compile(r"^(?:posted|published|updated|last updated|date)\b\s*(?:on|at)?\s*:?", re.I)
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|CST|EST|EDT|CET|MSK)[+-]?\d*)?|\b\d{1,2}\s*[ap]\.?m\.?", re.I)
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|CST|EST|EDT|CET|MSK)[+-]?\d*)?|\b\d{1,2}\s*[ap]\.?m\.?",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -160,8 +163,53 @@ def _title_like(line: str) -> bool:
 
 
 _STOP = frozenset(
-    "the a an and or of to in on at for with by from as is are was were be has have had it its his her "
-    "their this that after before over about into two three new says said say will would not but".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "after",
+        "before",
+        "over",
+        "about",
+        "into",
+        "two",
+        "three",
+        "new",
+        "says",
+        "said",
+        "say",
+        "will",
+        "would",
+        "not",
+        "but",
+    ]
 )
 
 

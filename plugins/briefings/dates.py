@@ -32,13 +32,25 @@ _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _PATTERNS = [
     re.compile(r"\b(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b"),
     re.compile(
-        r"\b" + _WEEKDAY + _DAY.format(g="d2") + r"\s+(?:of\s+)?" + _MONTH.format(g="mn2")
-        + r"(?:,?\s+" + _YEAR.format(g="y2") + r")?\b",
+        r"\b"
+        + _WEEKDAY
+        + _DAY.format(g="d2")
+        + r"\s+(?:of\s+)?"
+        + _MONTH.format(g="mn2")
+        + r"(?:,?\s+"
+        + _YEAR.format(g="y2")
+        + r")?\b",
         re.I,
     ),
     re.compile(
-        r"\b" + _WEEKDAY + _MONTH.format(g="mn3") + r"\s+" + _DAY.format(g="d3")
-        + r"(?!\d)(?:,?\s+" + _YEAR.format(g="y3") + r")?\b",
+        r"\b"
+        + _WEEKDAY
+        + _MONTH.format(g="mn3")
+        + r"\s+"
+        + _DAY.format(g="d3")
+        + r"(?!\d)(?:,?\s+"
+        + _YEAR.format(g="y3")
+        + r")?\b",
         re.I,
     ),
     re.compile(r"\b(?P<d4>[0-3]?\d)[/.](?P<m4>[01]?\d)[/.](?P<y4>(?:19|20)\d\d)\b"),

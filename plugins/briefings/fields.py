@@ -47,7 +47,9 @@ _ATTRIBUTION = [
     re.compile(r"\ba\s+statement\s+(?:by|from)\s+(?:the\s+)?(?P<src>[A-Z][^,.;\"“]{2,80}?)\s+(?:said|says|read)\b"),
     re.compile(_INSTITUTION + r"\s+(?:said|says|stated|reported|announced)\b(?:\s+in\s+a\s+(?:statement|readout))?"),
     re.compile(r"\baccording\s+to\s+" + _INSTITUTION),
-    re.compile(r"\b(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|stated)\s+in\s+a\s+(?:statement|readout)\b"),
+    re.compile(
+        r"\b(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|stated)\s+in\s+a\s+(?:statement|readout)\b"
+    ),
 ]
 _OFFICIAL_SITE = re.compile(r"^Official website of (?:the\s+)?(?P<src>.+)$", re.I)
 

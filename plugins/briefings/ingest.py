@@ -22,8 +22,8 @@ from typing import Any
 
 from unidecode import unidecode
 
-from .extract import extract_from_doc
 from .clean import clean
+from .extract import extract_from_doc
 from .markdown_out import parse_front_matter, render_briefing
 from .model import Briefing
 from .overrides import OverrideError, apply_to_briefing, apply_to_doc, override_path, read_overrides
@@ -119,7 +119,7 @@ def convert(path: Path, max_bytes: int, seeds_root: str = "seeds") -> Converted:
             return Converted(name, seed.sha256, ov_sha, error="no title could be found or written")
         briefing.slug = briefing.slug or base_slug(briefing, name)
         return Converted(name, seed.sha256, ov_sha, briefing, render_briefing(briefing), notes=seed.notes)
-    except Exception as exc:  # noqa: BLE001 - one bad seed must not stop the build
+    except Exception as exc:
         return Converted(name, seed.sha256, ov_sha, error=f"extraction failed: {type(exc).__name__}: {exc}")
 
 
@@ -237,7 +237,11 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
             continue
         briefing, text = result.briefing, result.text
         prior = previous.get(result.name)
-        wanted = prior["slug"] if prior and prior["slug"] not in taken and "slug" not in briefing.overridden else briefing.slug
+        wanted = (
+            prior["slug"]
+            if prior and prior["slug"] not in taken and "slug" not in briefing.overridden
+            else briefing.slug
+        )
         slug = _unique_slug(wanted, result.name, taken)
         if slug != briefing.slug:
             briefing.slug = slug

@@ -20,7 +20,7 @@ _INLINE = re.compile(r"([\\`*_\[\]])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # Line starts that Markdown reads as blocks: headings, quotes, lists, rules, code fences.
 _BLOCK_START = re.compile(r"^([#>+\-]|\d+(?=[.)]))")
-_WS = re.compile(r"[ \t]+")
+_WS = re.compile(r"\s+")
 
 
 def escape_markdown(text: str) -> str:
@@ -79,9 +79,7 @@ def front_matter(briefing: Briefing) -> dict[str, Any]:
         "summary": briefing.summary.value,
         "seed": briefing.seed,
         "overridden": list(briefing.overridden),
-        "provenance": {
-            key: _provenance(found) for key, found in fields.items()
-        },
+        "provenance": {key: _provenance(found) for key, found in fields.items()},
     }
     return meta
 

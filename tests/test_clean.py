@@ -1,0 +1,96 @@
+"""Table-driven tests for line classification: headline, chrome, captions, subheadings."""
+
+import pytest
+from briefings.clean import clean
+from briefings.model import CAPTION, CHROME, DATE_LINE, HEADLINE, PARAGRAPH, SOURCE_LINE, STANDFIRST, SUBHEADING
+
+LEDE = "Russian President Vladimir Putin and French President Emmanuel Macron discussed Ukraine by phone on Friday."
+
+
+def kinds(text):
+    return {b.text: b.kind for b in clean(text).blocks}
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("All news", CHROME),
+        ("INTERNATIONAL RELATIONS", CHROME),
+        ("NEWSLETTER SUBSCRIPTION", CHROME),
+        ("Also read: Ukraine accelerating preparations, according to US intelligence", CHROME),
+        ("( Also on POLITICO: Ukraine vote pushed to next week)", CHROME),
+        ("(See POLITICO’s full coverage of Obama’s overseas trip)", CHROME),
+        ("© AP Photo / Michael Sohn Merkel: Germany Remains Committed to Iran Nuclear Deal", CHROME),
+        ("20m agoTory rebels could still vote against reform", CHROME),
+        ("about 2 hours ago", CHROME),
+        ("2025-05-03 09:022117 view", CHROME),
+        ("| | 0 |", CHROME),
+        ("Документ   /", CHROME),
+        ("• G7 Summit", CHROME),
+        ("Putin and Macron talk, left, in Moscow, Feb. 7, 2022. (AP Photo/Thibault Camus, Pool)", CAPTION),
+        ("Yoon and Kishida shake hands in Seoul on May 7, 2023./ Source: Yonhap |", CAPTION),
+        ("Trump speaks with Macron in Paris on November 10 | Christophe Petit-Tesson/AFP via Getty Images", CAPTION),
+        ("Merkel and Putin met in Sochi and held a joint press conference afterwards. / Kremlin.Ru", CAPTION),
+        ("Erdogan (L) and Zelensky (R) attend a news conference in Lviv. (Reuters File Photo)", CAPTION),
+        ("Source: AMNA", SOURCE_LINE),
+    ],
+)
+def test_line_kinds(line, kind):
+    assert kinds(f"{line}\n\n{LEDE}\n\n{LEDE} More.")[line] == kind
+
+
+def test_headline_is_the_title_line_sharing_words_with_the_lede():
+    doc = clean(f"World News\n\nLatest\n\nPutin and Macron discuss Ukraine by phone\n\nTeam upday\n\nAP\n\n{LEDE}")
+    assert doc.headline == "Putin and Macron discuss Ukraine by phone"
+    assert kinds(doc and f"World News\n\n{LEDE}")["World News"] == CHROME
+
+
+def test_no_headline_when_the_text_starts_with_the_article():
+    assert clean(f"{LEDE}\n{LEDE} Again.").headline is None
+
+
+def test_page_date_away_from_the_headline_is_chrome_and_header_date_is_kept():
+    text = f"Thu 18 Apr 2024\n\nMasthead\n\nLatest\n\nLatest\n\nPutin and Macron discuss Ukraine\n\n10 February, 2022, 11:40 am\n\n{LEDE}"
+    k = kinds(text)
+    assert k["Thu 18 Apr 2024"] == CHROME
+    assert k["10 February, 2022, 11:40 am"] == DATE_LINE
+
+
+def test_standfirst_is_kept_and_teaser_repeating_the_lede_is_dropped():
+    standfirst = "'We will always stand with Ukraine,' Macron said after speaking to Vladimir Putin on Friday night"
+    teaser = "Russian President Vladimir Putin and French President Emmanuel Macron discussed…"
+    k = kinds(f"Macron and Putin discuss Ukraine\n\n{standfirst}\n\n{teaser}\n\n{LEDE}")
+    assert k[standfirst] == STANDFIRST
+    assert k[teaser] == CHROME
+    assert k[LEDE] == PARAGRAPH
+
+
+def test_subheadings_inside_the_body():
+    k = kinds(f"{LEDE}\n\nUkrainian crisis\n\n{LEDE} Second.\n\nOther issues\n\n{LEDE} Third.")
+    assert k["Ukrainian crisis"] == SUBHEADING and k["Other issues"] == SUBHEADING
+
+
+def test_everything_after_an_end_marker_is_chrome():
+    text = f"{LEDE}\n\nYou may also like\n\nTrump says plans will shock people\n\nDonald Trump signed a slew of orders on the first day."
+    k = kinds(text)
+    assert k["Donald Trump signed a slew of orders on the first day."] == CHROME
+
+
+def test_author_note_ends_the_article():
+    k = kinds(
+        f"{LEDE}\n\nS. Dev is a news editor for CBSNews.com.\n\n2025-05-03 09:022117 view\n\nAfter Luigi Mangionemade a choice."
+    )
+    assert k["After Luigi Mangionemade a choice."] == CHROME
+
+
+def test_prefix_date_is_split_off():
+    doc = clean(f" date 2018-05-24 {LEDE}")
+    assert doc.prefix_date == "2018-05-24"
+    assert doc.paragraphs == [LEDE]
+
+
+def test_body_keeps_every_article_line_in_order():
+    paras = [f"{LEDE} Number {i}." for i in range(5)]
+    doc = clean("All news\n\nPutin and Macron discuss Ukraine\n\n" + "\n\n".join(paras))
+    assert doc.paragraphs == paras
+    assert doc.of_kind(HEADLINE)[0].text == "Putin and Macron discuss Ukraine"

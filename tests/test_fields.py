@@ -1,0 +1,173 @@
+"""Table-driven tests for title, summary, source, location and format."""
+
+import pytest
+from briefings.clean import clean
+from briefings.fields import extract_format, extract_location, extract_source, extract_summary, extract_title
+
+SOURCES = [
+    (
+        "MOSCOW, June 26. /TASS/. Vladimir Putin and Emmanuel Macron discussed the coronavirus, the Kremlin said.",
+        "TASS",
+    ),
+    (
+        "ST. PETERSBURG (Sputnik) - French President Emmanuel Macron said Thursday after talks with Putin that it is so.",
+        "Sputnik",
+    ),
+    (
+        "WASHINGTON (Reuters) - U.S. President Joe Biden spoke by phone with German Chancellor Olaf Scholz on Friday.",
+        "Reuters",
+    ),
+    (
+        "Beijing, Jan 5 (IANS) Chinese President Xi Jinping held talks with visiting Prime Minister of Pakistan today.",
+        "IANS",
+    ),
+    (
+        "RIYADH, Saudi Arabia — Russian President Vladimir Putin called President Barack Obama, the White House said in "
+        "a statement Friday.",
+        "White House",
+    ),
+    (
+        "President Erdogan and Volodymyr Zelensky discussed the war over the phone on Friday, a statement by the "
+        "Presidency's Directorate of Communications said.",
+        "Presidency's Directorate of Communications",
+    ),
+    (
+        "NEW DELHI: Narendra Modi and Joe Biden discussed the pandemic in a virtual meeting on Monday.\n\nDuring the "
+        "meeting the two leaders reviewed developments in bilateral relations, the Prime Minister’s office stated.",
+        "Prime Minister’s Office",
+    ),
+    (
+        "Politico 11 Nov 2018\n\nTruce in Paris after Trump’s offense at Macron’s pledge\n\nPARIS — It was an awkward "
+        "truce to avert a Twitter war between Emmanuel Macron and Donald Trump.",
+        "Politico",
+    ),
+    (
+        "| | 0 |\nAsiaToday reporter Lee Wook-jae\nSouth Korean President Yoon Suk-yeol and Japanese Prime Minister Fumio "
+        "Kishida held a summit in Seoul on Sunday.",
+        "AsiaToday",
+    ),
+    (
+        "Xi and Putin hold video call\n\nTeam upday\nAP\nAP\n\nChinese President Xi Jinping and Russian President "
+        "Vladimir Putin held a video call on Monday, state media reported.",
+        "upday",
+    ),
+    (
+        "• Kyodo\n\nPrime Minister Shinzo Abe and Russian President Vladimir Putin reaffirmed Saturday they will make "
+        "efforts to conclude a treaty.",
+        "Kyodo",
+    ),
+    ("Putin described the talks with Macron as useful and meaningful in every respect, he said.\nSource: AMNA", "AMNA"),
+    (
+        "Russian President Vladimir Putin, right, listens to Macron in Moscow. (AP Photo/Thibault Camus, Pool)\n\n"
+        "French President Emmanuel Macron called his dialogue with Russian President Vladimir Putin rich.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), SOURCES)
+def test_source(text, source):
+    assert extract_source(clean(text)).value == source
+
+
+FORMATS = [
+    ("Putin and Macron held talks in the videoconference format on Friday, the Kremlin said.", "video"),
+    ("President Biden held a phone call Sunday with Ukrainian President Volodymyr Zelenskyy.", "phone"),
+    ("Chinese President Xi Jinping and Russian President Vladimir Putin held a video call on Monday.", "video"),
+    (
+        "Putin and Macron held talks in the Kremlin and gave a joint news conference afterwards. It was agreed that "
+        "there will be a telephone conversation between the two later.",
+        "in-person",
+    ),
+    (
+        "President Trump, PM Abe speak by phone\n\nAll TV networks reported on a teleconference between the leaders.",
+        "phone",
+    ),
+    (
+        "Modi and Biden discussed the pandemic in a virtual meeting on Monday.\n\n“I spoke today with Prime Minister "
+        "Modi,” Biden said in a tweet.",
+        "video",
+    ),
+    ("Merkel made a one-day visit to Russia on Tuesday to meet with President Putin in Sochi.", "in-person"),
+    ("The leaders signed the agreement, the ministry said. Relations are stable.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "fmt"), FORMATS)
+def test_format(text, fmt):
+    assert extract_format(clean(text)).value == fmt
+
+
+LOCATIONS = [
+    (
+        "ST. PETERSBURG (Sputnik) - French President Emmanuel Macron said Thursday after talks with Putin that it is so.",
+        "in-person",
+        "St. Petersburg",
+    ),
+    ("MOSCOW, June 26. /TASS/. Putin and Macron discussed the coronavirus by videoconference.", "video", "Moscow"),
+    (
+        "NEW DELHI: Prime Minister Narendra Modi and US President Joe Biden discussed the pandemic on Monday.",
+        "video",
+        "New Delhi",
+    ),
+    (
+        "RIYADH, Saudi Arabia — Russian President Vladimir Putin called President Barack Obama on Friday.",
+        "phone",
+        "Riyadh",
+    ),
+    (
+        "Statement for media following Astana format talks\n\nJuly 19, 2022, Tehran\n\nFollowing the trilateral talks, "
+        "the presidents of Russia, Iran and Turkiye issued a statement.",
+        "in-person",
+        "Tehran",
+    ),
+    (
+        "South Korean President Yoon Suk-yeol and Japanese Prime Minister Fumio Kishida held a summit at the "
+        "presidential office in Seoul on Sunday.",
+        "in-person",
+        "Seoul",
+    ),
+    (
+        "Putin held trilateral talks with Azerbaijan’s President Ilham Aliyev and Armenia’s Prime Minister Nikol "
+        "Pashinyan in Sochi on Friday, November 26.",
+        "in-person",
+        "Sochi",
+    ),
+    (
+        "President Erdogan and his Ukrainian counterpart discussed the war in Ukraine over the phone on Friday.",
+        "phone",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fmt", "location"), LOCATIONS)
+def test_location(text, fmt, location):
+    assert extract_location(clean(text), fmt).value == location
+
+
+def test_title_is_the_headline_when_there_is_one():
+    doc = clean(
+        "All news\n\nPutin, Macron confirm readiness for cooperation\n\nMOSCOW, December 22. /TASS/. "
+        "Vladimir Putin and Emmanuel Macron confirmed their readiness for cooperation, the Kremlin said."
+    )
+    assert extract_title(doc).value == "Putin, Macron confirm readiness for cooperation"
+
+
+def test_title_is_written_from_the_lede_without_dateline_and_short():
+    lede = (
+        "ST. PETERSBURG (Sputnik) - French President Emmanuel Macron said Thursday after talks with Russian "
+        "President Vladimir Putin that Paris recognizes Russia's role in international relations, including in "
+        "the Middle East."
+    )
+    title = extract_title(clean(lede)).value
+    assert title.startswith("French President Emmanuel Macron said Thursday")
+    assert len(title) <= 100 and "Sputnik" not in title
+
+
+def test_summary_is_one_or_two_lede_sentences():
+    text = (
+        "MOSCOW, June 26. /TASS/. Putin and Macron spoke. They agreed on many things. Then more happened.\n\n"
+        "A second paragraph follows here with more words in it."
+    )
+    assert extract_summary(clean(text)).value == "Putin and Macron spoke. They agreed on many things."
