@@ -8,10 +8,14 @@ of the plugin (see site_only_plugin.py).
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +29,18 @@ overrides = json.loads(sys.argv[1])
 settings = read_settings(sys.argv[2], override=overrides)
 Pelican(settings).run()
 """
+
+
+def index_search(output: Path) -> None:
+    """Run `plugins/briefings/search.py: index_site(output)` in a fresh process."""
+    code = (
+        "import importlib.util, sys; from pathlib import Path; "
+        "spec = importlib.util.spec_from_file_location('briefings_search', sys.argv[1]); "
+        "mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod); "
+        "mod.index_site(Path(sys.argv[2]))"
+    )
+    search_py = ROOT / "plugins" / "briefings" / "search.py"
+    subprocess.run([sys.executable, "-c", code, str(search_py), str(output)], check=True)
 
 
 def build_site(
@@ -59,15 +75,36 @@ def build_site(
     if proc.returncode != 0 or "ERROR" in log or "CRITICAL" in log:
         raise AssertionError(f"Pelican build failed ({proc.returncode}):\n{log}")
     if search:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from site_only_plugin import PKG_DIR  # noqa: F401  (documents where search.py is)
-
-        subprocess.run(
-            [sys.executable, "-c", "import sys; from pathlib import Path; "
-             f"sys.path.insert(0, {str(ROOT / 'plugins')!r}); "
-             "import importlib.util as u; s = u.spec_from_file_location('bsearch', "
-             f"{str(ROOT / 'plugins' / 'briefings' / 'search.py')!r}); m = u.module_from_spec(s); "
-             f"s.loader.exec_module(m); m.index_site(Path({str(output)!r}))"],
-            check=True,
-        )  # fmt: skip
+        index_search(output)
     return output
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(root: Path):
+    """Serve `root` on a loopback port in a thread; yield the port."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def served_subpath_site(tmp: Path, subpath: str = "repo", search: bool = True):
+    """Build the fixture site for SITEURL http://127.0.0.1:<port>/<subpath>, serve it from
+    `tmp`, and yield (base URL with trailing slash, output dir)."""
+    root = tmp / "webroot"
+    root.mkdir(parents=True, exist_ok=True)
+    with serve(root) as port:
+        siteurl = f"http://127.0.0.1:{port}/{subpath}"
+        output = build_site(root / subpath, siteurl=siteurl, search=search)
+        yield siteurl + "/", output
