@@ -16,9 +16,14 @@ PKG_DIR = Path(__file__).resolve().parents[2] / "plugins" / "briefings"
 PKG_NAME = "briefings_site_only"
 
 
-def register() -> None:
+def load(module: str) -> types.ModuleType:
+    """Import `plugins/briefings/<module>.py` without running the package's `__init__`."""
     if PKG_NAME not in sys.modules:
         pkg = types.ModuleType(PKG_NAME)
         pkg.__path__ = [str(PKG_DIR)]
         sys.modules[PKG_NAME] = pkg
-    importlib.import_module(PKG_NAME + ".site").connect()
+    return importlib.import_module(f"{PKG_NAME}.{module}")
+
+
+def register() -> None:
+    load("site").connect()
