@@ -1,0 +1,392 @@
+"""Topic finder: which foreign-policy topics a report substantively discusses.
+
+The vocabulary lives in `registry/topics.yaml` (see the comment block at its top for the
+trigger syntax). Everything here is pure apart from the one cached YAML loader.
+
+Scoring, per topic: every block of text (headline, then paragraphs in order) contributes
+`position weight x trigger weight x repetition factor`; a sentence that reports the leaders
+discussing / agreeing / raising something adds a bonus. Headline and lede weigh most, so a
+topic named once in the lede counts while a single passing mention deep in background
+paragraphs does not. Overlapping matches are resolved longest-first, so "Iran nuclear deal"
+feeds only Iran Nuclear Deal, never also a generic Iran or Nuclear Energy.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Found
+
+VOCABULARY_PATH = Path(__file__).resolve().parent / "registry" / "topics.yaml"
+
+HEADLINE_WEIGHT = 3.0
+PARAGRAPH_WEIGHTS = (2.0, 1.5, 1.25)  # lede, second, third paragraph; later ones weigh 1.0
+LATER_WEIGHT = 1.0
+CUE_BONUS = 1.0  # a "leaders discussed X" sentence
+WEAK_WEIGHT = 0.5
+THRESHOLD = 2.0  # minimum score for a topic to be reported
+MAX_TOPICS = 7
+MAX_HEADLINE_WORDS = 30  # a longer "headline" is really glued body text: score it as such
+MAX_BLOCK_WORDS = 120  # longer blocks are cut into sentence chunks of about CHUNK_WORDS
+CHUNK_WORDS = 60
+MAX_REPEAT = 3  # occurrences per block beyond this add nothing
+CHILD_RANK_FACTOR = 0.5  # a sub-topic ranks at half strength when its parent is also reported
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One compiled trigger phrase of a topic and its weight."""
+
+    pattern: re.Pattern[str]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A vocabulary entry, compiled."""
+
+    name: str
+    index: int
+    aliases: tuple[str, ...] = ()
+    triggers: tuple[Trigger, ...] = ()
+    broader: str | None = None
+    exclude: tuple[re.Pattern[str], ...] = ()
+    context: tuple[re.Pattern[str], ...] = ()
+    focus: bool = False
+    umbrella: bool = False
+    priority: int = 0
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """All topics plus the global ignore phrases and the 'discussed' cue phrases."""
+
+    topics: tuple[Topic, ...]
+    ignore: tuple[re.Pattern[str], ...] = ()
+    cues: tuple[re.Pattern[str], ...] = ()
+    by_key: dict[str, str] = field(default_factory=dict)  # normalised name/alias -> name
+
+
+@dataclass
+class _Score:
+    """Evidence gathered for one topic while scanning a report."""
+
+    score: float = 0.0
+    focus: bool = False
+    headline: bool = False
+    blocks: int = 0
+    phrases: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    topic: Topic
+    start: int
+    end: int
+    weight: float
+
+
+# ------------------------------------------------------------------------- normalisation
+
+_US = re.compile(r"(?<![A-Za-z.])(?:U\.S\.A\.|U\.S\.|U\.S|USA|US)(?![A-Za-z])")
+_UN = re.compile(r"(?<![A-Za-z.])(?:U\.N\.|UN)(?![A-Za-z])")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u201c": '"', "\u201d": '"'})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"')\]]*\s+")
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:u\.s|u\.k|u\.n|e\.u|mr|mrs|ms|dr|st|gen|lt|col|sen|rep|gov|prof|no|vs|"
+    r"jan|feb|mar|apr|aug|sept?|oct|nov|dec|[a-z])\.$",
+    re.IGNORECASE,
+)
+
+
+def normalise(text: str) -> str:
+    """Return `text` lower-cased, without diacritics, with unified quotes and dashes.
+
+    "US"/"U.S."/"USA" become `u.s.` and "UN"/"U.N." become `un` before lower-casing, so a
+    trigger can tell the country from the pronoun "us".
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _DASHES.sub("-", text.translate(_QUOTES))
+    text = _UN.sub("un", _US.sub("u.s.", text))
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+def _norm_key(name: str) -> str:
+    """Return a lookup key for a topic name: lower-case alphanumerics separated by spaces."""
+    return re.sub(r"[^a-z0-9+]+", " ", normalise(name)).strip()
+
+
+# ------------------------------------------------------------------------- vocabulary
+
+
+def compile_phrase(phrase: str) -> re.Pattern[str]:
+    """Compile one trigger phrase (plain or `re:`) into a word-bounded regular expression."""
+    phrase = phrase.strip()
+    if phrase.startswith("re:"):
+        body = phrase[3:]
+    else:
+        body = re.escape(normalise(phrase))
+        body = body.replace(r"\?", r"\w").replace(r"\*", r"\w*")
+        body = re.sub(r"(?:\\ |\\-|-| )+", r"[\\s-]+", body)
+    return re.compile(rf"(?<![\w]){body}(?![\w])")
+
+
+def _strings(value: Any) -> list[str]:
+    """Return a YAML value as a list of non-empty strings."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    bad = [v for v in value if not isinstance(v, (str, int, float))]
+    if bad:
+        raise ValueError(f"topics.yaml: expected phrases, got {bad!r} (quote items holding ? or :)")
+    return [str(v) for v in value if str(v).strip()]
+
+
+def _topic(entry: dict[str, Any], index: int) -> Topic:
+    """Compile one YAML entry into a Topic."""
+    weight = float(entry.get("weight", 1.0))
+    triggers = [Trigger(compile_phrase(p), weight) for p in _strings(entry.get("triggers"))]
+    triggers += [Trigger(compile_phrase(p), weight * WEAK_WEIGHT) for p in _strings(entry.get("weak"))]
+    return Topic(
+        name=str(entry["name"]),
+        index=index,
+        aliases=tuple(_strings(entry.get("aliases"))),
+        triggers=tuple(triggers),
+        broader=entry.get("broader"),
+        exclude=tuple(compile_phrase(p) for p in _strings(entry.get("exclude"))),
+        context=tuple(compile_phrase(p) for p in _strings(entry.get("context"))),
+        focus=bool(entry.get("focus", False)),
+        umbrella=bool(entry.get("umbrella", False)),
+        priority=int(entry.get("priority", 0)),
+    )
+
+
+def build_vocabulary(data: dict[str, Any]) -> Vocabulary:
+    """Compile parsed YAML (`{"topics": [...], "ignore": [...], "cues": [...]}`)."""
+    topics = tuple(_topic(e, i) for i, e in enumerate(data.get("topics") or []))
+    by_key: dict[str, str] = {}
+    for t in topics:
+        for name in (t.name, *t.aliases):
+            by_key.setdefault(_norm_key(name), t.name)
+    return Vocabulary(
+        topics=topics,
+        ignore=tuple(compile_phrase(p) for p in _strings(data.get("ignore"))),
+        cues=tuple(compile_phrase(p) for p in _strings(data.get("cues"))),
+        by_key=by_key,
+    )
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path) -> Vocabulary:
+    """Read and compile a vocabulary file (cached per path)."""
+    return build_vocabulary(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+
+
+def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    """Return the compiled vocabulary from `path` (default: `registry/topics.yaml`)."""
+    return _load(Path(path).resolve() if path else VOCABULARY_PATH)
+
+
+def canonical_topic(name: str, vocabulary: Vocabulary | None = None) -> str | None:
+    """Return the canonical topic for a name or alias ("JCPOA" -> "Iran Nuclear Deal"), or None."""
+    vocab = vocabulary or load_vocabulary()
+    return vocab.by_key.get(_norm_key(name))
+
+
+# ------------------------------------------------------------------------- text blocks
+
+
+def _sentences(text: str) -> list[str]:
+    """Split a block into rough sentences (not after "U.S.", "Mr.", initials and the like)."""
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if not piece.strip():
+            continue
+        if sentences and _ABBREVIATION.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return sentences
+
+
+def _chunks(text: str) -> list[str]:
+    """Return a block as is, or cut into sentence chunks if it is very long."""
+    if len(text.split()) <= MAX_BLOCK_WORDS:
+        return [text]
+    chunks: list[str] = []
+    current: list[str] = []
+    for sentence in _sentences(text):
+        current.append(sentence)
+        if sum(len(s.split()) for s in current) >= CHUNK_WORDS:
+            chunks.append(" ".join(current))
+            current = []
+    if current:
+        chunks.append(" ".join(current))
+    return chunks
+
+
+def text_blocks(headline: str | None, paragraphs: Sequence[str]) -> list[tuple[str, float, str]]:
+    """Return (text, position weight, label) for the headline and each paragraph chunk.
+
+    A headline longer than MAX_HEADLINE_WORDS is treated as the first paragraph.
+    """
+    blocks: list[tuple[str, float, str]] = []
+    body = [p for p in paragraphs if p and p.strip()]
+    if headline and headline.strip():
+        if len(headline.split()) <= MAX_HEADLINE_WORDS:
+            blocks.append((headline, HEADLINE_WEIGHT, "headline"))
+        else:
+            body = [headline, *body]
+    chunks = [c for p in body for c in _chunks(p)]
+    for i, chunk in enumerate(chunks):
+        weight = PARAGRAPH_WEIGHTS[i] if i < len(PARAGRAPH_WEIGHTS) else LATER_WEIGHT
+        blocks.append((chunk, weight, "lede" if i == 0 else "paragraph"))
+    return blocks
+
+
+# ------------------------------------------------------------------------- matching
+
+
+def _spans(patterns: Iterable[re.Pattern[str]], text: str) -> list[tuple[int, int]]:
+    """Return the spans of all matches of `patterns` in `text`."""
+    return [m.span() for p in patterns for m in p.finditer(text)]
+
+
+def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    """True if `span` lies within one of `spans`."""
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _candidates(text: str, topics: Sequence[Topic]) -> list[_Hit]:
+    """Return every trigger match of `topics` in `text`, minus the topic's own excludes."""
+    hits: list[_Hit] = []
+    for topic in topics:
+        excluded = _spans(topic.exclude, text)
+        for trigger in topic.triggers:
+            for m in trigger.pattern.finditer(text):
+                if m.end() > m.start() and not _inside(m.span(), excluded):
+                    hits.append(_Hit(topic, m.start(), m.end(), trigger.weight))
+    return hits
+
+
+def resolve_overlaps(hits: list[_Hit], blocked: Sequence[tuple[int, int]]) -> list[_Hit]:
+    """Keep non-overlapping hits: longest first, then higher priority, then file order."""
+    taken = list(blocked)
+    kept: list[_Hit] = []
+    order = sorted(hits, key=lambda h: (-(h.end - h.start), -h.topic.priority, h.topic.index, h.start))
+    for hit in order:
+        if all(hit.end <= s or hit.start >= e for s, e in taken):
+            taken.append((hit.start, hit.end))
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _active_topics(full_text: str, vocab: Vocabulary) -> list[Topic]:
+    """Return the topics whose `context` phrases all occur in the report."""
+    return [t for t in vocab.topics if all(p.search(full_text) for p in t.context)]
+
+
+def _cue_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """Return the spans of the sentences of `text` that contain a 'discussed' cue."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for sentence in _sentences(text):
+        start = text.find(sentence, pos)
+        pos = start + len(sentence)
+        if any(c.search(sentence) for c in vocab.cues):
+            spans.append((start, pos))
+    return spans
+
+
+def _score_block(
+    text: str, weight: float, label: str, topics: Sequence[Topic], vocab: Vocabulary, scores: dict[str, _Score]
+) -> None:
+    """Add one block's evidence to `scores` (keyed by topic name)."""
+    hits = resolve_overlaps(_candidates(text, topics), _spans(vocab.ignore, text))
+    cues = _cue_spans(text, vocab)
+    by_topic: dict[str, list[_Hit]] = {}
+    for hit in hits:
+        by_topic.setdefault(hit.topic.name, []).append(hit)
+    for name, found in by_topic.items():
+        best = max(h.weight for h in found)
+        repeat = 1.0 + 0.5 * (min(len(found), MAX_REPEAT) - 1)
+        cued = any(_inside((h.start, h.end), cues) for h in found)
+        entry = scores.setdefault(name, _Score())
+        entry.score += weight * best * repeat + (CUE_BONUS * best if cued else 0.0)
+        entry.focus = entry.focus or cued or label in ("headline", "lede")
+        entry.headline = entry.headline or label == "headline"
+        entry.blocks += label != "headline"
+        for h in found:
+            phrase = text[h.start : h.end]
+            if phrase not in entry.phrases:
+                entry.phrases.append(phrase)
+
+
+def score_topics(headline: str | None, paragraphs: Sequence[str], vocab: Vocabulary) -> dict[str, _Score]:
+    """Return the evidence for every topic with at least one trigger match in the report."""
+    blocks = [(normalise(t), w, label) for t, w, label in text_blocks(headline, paragraphs)]
+    topics = _active_topics(" ".join(b[0] for b in blocks), vocab)
+    scores: dict[str, _Score] = {}
+    for text, weight, label in blocks:
+        _score_block(text, weight, label, topics, vocab, scores)
+    return scores
+
+
+def _drop_umbrellas(found: dict[str, _Score], vocab: Vocabulary) -> dict[str, _Score]:
+    """Drop an `umbrella` parent topic when one of its found children is at least as strong."""
+    parents = {t.name: t.broader for t in vocab.topics if t.broader}
+    umbrellas = {t.name for t in vocab.topics if t.umbrella}
+    weaker: set[str] = set()
+    for child, evidence in found.items():
+        parent = parents.get(child)
+        if parent in umbrellas and parent in found and found[parent].score <= evidence.score:
+            weaker.add(parent)
+    return {k: v for k, v in found.items() if k not in weaker}
+
+
+def _rank(found: dict[str, _Score], vocab: Vocabulary) -> list[tuple[str, _Score]]:
+    """Order found topics by strength, then name; a child whose parent is also found ranks lower.
+
+    ("Minsk Agreements" beside "Ukraine" adds detail, so it should not push out a distinct topic.)
+    """
+    parents = {t.name: t.broader for t in vocab.topics if t.broader}
+
+    def strength(name: str) -> float:
+        factor = CHILD_RANK_FACTOR if parents.get(name) in found else 1.0
+        return round(found[name].score * factor, 6)
+
+    return sorted(found.items(), key=lambda kv: (-strength(kv[0]), kv[0]))
+
+
+def _rule(evidence: _Score) -> str:
+    """Describe where a topic's triggers were found: 'trigger:headline+2-paragraphs'."""
+    parts = ["headline"] if evidence.headline else []
+    if evidence.blocks:
+        parts.append(f"{evidence.blocks}-paragraph" + ("s" if evidence.blocks > 1 else ""))
+    return "trigger:" + "+".join(parts)
+
+
+def find_topics(headline: str | None, paragraphs: Sequence[str], vocabulary: Vocabulary | None = None) -> list[Found]:
+    """Return the topics a report substantively discusses, strongest first (at most MAX_TOPICS).
+
+    `headline` and `paragraphs` are the cleaned report. Each Found carries the canonical
+    topic name, the rule (where its triggers were found) and the matched phrases.
+    """
+    vocab = vocabulary or load_vocabulary()
+    focus_only = {t.name for t in vocab.topics if t.focus}
+    scores = score_topics(headline, paragraphs, vocab)
+    found = {name: ev for name, ev in scores.items() if ev.score >= THRESHOLD and (ev.focus or name not in focus_only)}
+    found = _drop_umbrellas(found, vocab)
+    ranked = _rank(found, vocab)
+    return [Found(name, _rule(ev), "; ".join(ev.phrases[:4])) for name, ev in ranked[:MAX_TOPICS]]
