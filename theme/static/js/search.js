@@ -14,6 +14,12 @@
       openFilters: ["topic", "participant", "year"],
       translations: { placeholder: "Search the briefings" }
     });
+    // Pagefind UI's input has a placeholder but no label: give it an accessible name.
+    var input = el.querySelector("input");
+    if (input) {
+      input.setAttribute("aria-label", "Search the briefings");
+      input.id = input.id || "search-input";
+    }
     var q = new URLSearchParams(window.location.search).get("q");
     if (q) { ui.triggerSearch(q); }
   }
