@@ -1,0 +1,1008 @@
+"""People in a report: who took part in the talks (participants) and who else is discussed.
+
+Pure functions over cleaned text. The only I/O is `load_registry`, a cached reader of the YAML
+registry in `registry/` next to this module (`people.yaml`, `countries.yaml`).
+
+How a name is found (each `Found` carries the rule and the matched text):
+
+- `registry-name` / `registry-alias`: a full canonical name or alias from the registry;
+- `registry-name-fuzzy`: a registry surname after a slightly mistyped given name;
+- `title-surname`: a registry surname after a title or honorific ("President Putin", "Mr Sunak");
+- `surname`: a bare surname of someone the report has already established;
+- `context-role` / `context-apposition`: a person outside the registry named after a role word
+  ("spokesman Gabriel Attal") or before an apposition ("X Y, the head of ...");
+- `title-by-date`: an unnamed office holder ("the French President", "his Russian counterpart",
+  "the presidents of Russia, Iran and Turkiye") resolved through the registry's office dates.
+
+Participants come from the headline and the lede: coordinated subjects ("X and Y held talks"),
+subjects and objects of talk verbs ("X called Y", "talks with Y"), counterparts and plural
+titles. Everyone else with a real mention is a `people` entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Found
+
+REGISTRY_DIR = Path(__file__).resolve().parent / "registry"
+
+# ---------------------------------------------------------------------------- registry records
+
+HEAD_TITLES = frozenset(
+    {
+        "President",
+        "Prime Minister",
+        "Premier",
+        "Chancellor",
+        "Supreme Leader",
+        "King",
+        "Queen",
+        "Emperor",
+        "Emir",
+        "Crown Prince",
+        "General Secretary",
+        "Pope",
+    }
+)
+FOREIGN_TITLES = frozenset({"Foreign Minister", "Secretary of State", "Foreign Secretary", "High Representative"})
+LEADER = "leader"  # pseudo-title: the country's leader (see countries.yaml `leader`)
+FOREIGN = "foreign"  # pseudo-title: the country's foreign minister, whatever it is called
+COUNTERPART = "counterpart"  # pseudo-title: same kind of office as the subject's
+
+
+@dataclass(frozen=True)
+class Office:
+    """One term in one office: `title` of `of` from `start` to `end` (None = open)."""
+
+    title: str
+    of: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def holds(self, day: dt.date) -> bool:
+        """True if the office was held on `day` (start inclusive, end exclusive)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A registry entry: canonical name, other full spellings, surname forms, offices."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    offices: tuple[Office, ...] = ()
+
+    def office_on(self, day: dt.date | None) -> Office | None:
+        """The office held on `day` (the most recently started), or the latest one if `day` is None."""
+        if day is None:
+            return self.offices[-1] if self.offices else None
+        held = [o for o in self.offices if o.holds(day)]
+        return max(held, key=lambda o: o.start or dt.date.min) if held else None
+
+    @property
+    def given_names(self) -> frozenset[str]:
+        """First tokens of the canonical name and aliases, folded and lower-cased."""
+        return frozenset(fold(n).split()[0].lower() for n in (self.name, *self.aliases) if n.split())
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country or international body from countries.yaml."""
+
+    name: str
+    kind: str = "country"
+    adjectives: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    capital: str = ""
+    seats: tuple[str, ...] = ()
+    leader: tuple[tuple[str, dt.date | None], ...] = ()
+    foreign: str = "Foreign Minister"
+
+    def leader_titles(self, day: dt.date | None) -> list[str]:
+        """Titles meant by "the <country> leader" on `day`, in priority order."""
+        return [t for t, until in self.leader if until is None or day is None or day < until]
+
+
+@dataclass(frozen=True)
+class Registry:
+    """People and countries, with lookup tables and compiled patterns built on first use."""
+
+    people: tuple[Person, ...]
+    countries: tuple[Country, ...]
+
+    @cached_property
+    def by_key(self) -> dict[str, tuple[Person, str]]:
+        """Folded name key -> (person, "registry-name" | "registry-alias")."""
+        table: dict[str, tuple[Person, str]] = {}
+        for p in self.people:
+            for alias in p.aliases:
+                table.setdefault(name_key(alias), (p, "registry-alias"))
+        for p in self.people:
+            table[name_key(p.name)] = (p, "registry-name")
+        return table
+
+    @cached_property
+    def by_short(self) -> dict[str, tuple[Person, ...]]:
+        """Folded surname form -> the people it may refer to."""
+        table: dict[str, list[Person]] = {}
+        for p in self.people:
+            for s in p.short:
+                table.setdefault(name_key(s), []).append(p)
+        return {k: tuple(v) for k, v in table.items()}
+
+    @cached_property
+    def country_by_word(self) -> dict[str, Country]:
+        """Folded country name, alias, adjective, capital or seat -> country."""
+        table: dict[str, Country] = {}
+        for c in self.countries:
+            words = (c.name, *c.aliases, *c.adjectives, *c.seats)
+            for w in words:
+                table.setdefault(fold(w).lower().removeprefix("the "), c)
+        return table
+
+    @cached_property
+    def full_name_re(self) -> re.Pattern[str]:
+        """Any full name or alias (case-insensitive, hyphen/space tolerant)."""
+        names = {fold(n) for p in self.people for n in (p.name, *p.aliases) if len(n.split()) > 1 or not n.isascii()}
+        return re.compile(r"(?<![\w@#/])(?:" + _alternation(names) + r")(?![\w])", re.I)
+
+    @cached_property
+    def short_re(self) -> re.Pattern[str]:
+        """Any surname form (case-sensitive)."""
+        shorts = {fold(s) for p in self.people for s in p.short}
+        return re.compile(r"(?<![\w@#/'’-])(?:" + _alternation(shorts) + r")(?![\w])")
+
+    @cached_property
+    def country_alt(self) -> str:
+        """Regex alternation of country names and aliases (case-sensitive)."""
+        return _alternation({fold(w) for c in self.countries for w in (c.name, *c.aliases)})
+
+    @cached_property
+    def adjective_alt(self) -> str:
+        """Regex alternation of country adjectives, names used as adjectives and seats."""
+        words = {fold(w) for c in self.countries for w in (*c.adjectives, *c.seats)}
+        return _alternation(words)
+
+    @cached_property
+    def filler_words(self) -> frozenset[str]:
+        """Lower-cased words that may stand between coordinated names (titles, countries...)."""
+        words = {w.lower() for c in self.countries for n in (c.name, *c.aliases, *c.adjectives) for w in n.split()}
+        words |= {w.lower() for t in TITLE_VARIANTS for w in re.findall(r"[A-Za-z]+", t)}
+        return frozenset(words | FILLER_WORDS)
+
+    def holders(self, title: str, of: str, day: dt.date | None) -> list[Person]:
+        """People holding `title` of `of` on `day` (on any day if `day` is None)."""
+        out = []
+        for p in self.people:
+            if any(o.title == title and o.of == of and (day is None or o.holds(day)) for o in p.offices):
+                out.append(p)
+        return out
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Regex alternation of `words`, longest first; spaces/hyphens match any run of either."""
+    parts = []
+    for w in sorted({w for w in words if w.strip()}, key=len, reverse=True):
+        tokens = [re.escape(t).replace(r"\.", r"\.?") for t in re.split(r"[\s\-]+", w.strip())]
+        parts.append(r"[\s\-]+".join(tokens))
+    return "|".join(parts) or r"(?!x)x"
+
+
+def _as_date(value: Any) -> dt.date | None:
+    """A YAML date value (date or ISO string) as a date; None if absent."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _person(entry: dict[str, Any]) -> Person:
+    """One people.yaml entry as a Person."""
+    offices = tuple(
+        Office(str(o["title"]), str(o["of"]), _as_date(o.get("from")), _as_date(o.get("to")))
+        for o in entry.get("offices") or []
+    )
+    return Person(
+        name=str(entry["name"]),
+        aliases=tuple(str(a) for a in entry.get("aliases") or []),
+        short=tuple(str(s) for s in entry.get("short") or []),
+        offices=offices,
+    )
+
+
+def _leader_entry(text: str) -> tuple[str, dt.date | None]:
+    """Parse a countries.yaml leader item "Title" or "Title until YYYY-MM-DD"."""
+    m = re.match(r"(.+?)\s+until\s+(\d{4}-\d{2}-\d{2})$", str(text).strip())
+    return (m.group(1), dt.date.fromisoformat(m.group(2))) if m else (str(text).strip(), None)
+
+
+def _country(entry: dict[str, Any]) -> Country:
+    """One countries.yaml entry as a Country."""
+    return Country(
+        name=str(entry["name"]),
+        kind=str(entry.get("kind") or "country"),
+        adjectives=tuple(str(a) for a in entry.get("adjectives") or []),
+        aliases=tuple(str(a) for a in entry.get("aliases") or []),
+        capital=str(entry.get("capital") or ""),
+        seats=tuple(str(a) for a in entry.get("seats") or []),
+        leader=tuple(_leader_entry(x) for x in entry.get("leader") or []),
+        foreign=str(entry.get("foreign") or "Foreign Minister"),
+    )
+
+
+@lru_cache(maxsize=8)
+def load_registry(path: Path | None = None) -> Registry:
+    """Read `people.yaml` and `countries.yaml` from `path` (default: registry/ next to this module)."""
+    folder = Path(path) if path else REGISTRY_DIR
+    people = yaml.safe_load((folder / "people.yaml").read_text(encoding="utf-8")) or []
+    countries = yaml.safe_load((folder / "countries.yaml").read_text(encoding="utf-8")) or []
+    return Registry(tuple(_person(e) for e in people), tuple(_country(e) for e in countries))
+
+
+# ---------------------------------------------------------------------------- text helpers
+
+_FOLD_EXTRA = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "’": "'", "‘": "'", "ʼ": "'", "`": "'"}
+)
+
+
+def fold(text: str) -> str:
+    """`text` without diacritics (NFKD, combining marks dropped), curly quotes made straight."""
+    return _fold_map(text)[0]
+
+
+def _fold_map(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each folded character, the index of its source character."""
+    out: list[str] = []
+    idx: list[int] = []
+    for i, ch in enumerate(text.translate(_FOLD_EXTRA)):
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        for b in base:
+            out.append(b)
+            idx.append(i)
+    return "".join(out), idx
+
+
+def name_key(name: str) -> str:
+    """Lookup key of a name: folded, lower-cased, dots dropped, spaces/hyphens unified."""
+    return re.sub(r"[\s\-]+", " ", fold(name).replace(".", " ")).strip().lower()
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance between `a` and `b`."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+# Photo credits, handles and other furniture blanked out before matching (length kept).
+_BLANK_RES = (
+    re.compile(r"\([^()]*\b(?:Photo|Getty|Reuters|AFP|AP|EPA|Pool|Sputnik|TASS|Xinhua|Yonhap|Anadolu)\b[^()]*\)"),
+    re.compile(r"\|?\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*(?:AFP|AP|Reuters|EPA|Getty|Sputnik|TASS)\b.*$"),
+    re.compile(r"(?:©|\(c\)\s).*$"),
+    re.compile(r"@\w+"),
+    re.compile(r"https?://\S+"),
+    re.compile(r"[\[\]]"),
+)
+_POSITION_RE = re.compile(
+    r"\((?:L|R|C|left|right|centre|center|front|not pictured)\)|,\s*(?:left|right|center|centre),\s"
+    r"|via Getty|File Photo|/\s*Source:|\s/\s*(?:[A-Z][\w.-]*\s*){1,3}\|?\s*$|\|\s*$"
+)
+_CREDIT_RE = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Photo)\b[^)]*\)|\bPhoto\s*/")
+_CAPTION_VERB_RE = re.compile(
+    r"\b(?:shakes?|shake hands|poses?|listens?|attends?|arrives?|waves?|gestures?|looks on|greets?|pictured)\b"
+)
+
+
+def _blank(text: str) -> str:
+    """`text` with credits, handles, links and brackets replaced by spaces of the same length."""
+    for rx in _BLANK_RES:
+        text = rx.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def is_furniture(paragraph: str) -> bool:
+    """True for a paragraph that is a photo caption, credit line or cut-off teaser."""
+    text = paragraph.strip()
+    if not text or text.startswith(("©", "(c) ")) or text.endswith(("…", "...")):
+        return True
+    if len(text.split()) > 120:
+        return False
+    return bool(_POSITION_RE.search(text) or (_CREDIT_RE.search(text) and _CAPTION_VERB_RE.search(text)))
+
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Lt|Col|Gov|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])$"
+)
+_SENT_END = re.compile(r"[.!?][\"'”’]?\s+(?=[\"'“‘(]?[A-Z])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text` (abbreviations and initials do not end one)."""
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if text[m.start()] == "." and _ABBREV.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+# ---------------------------------------------------------------------------- vocabulary
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text` as a set."""
+    return frozenset(re.findall(r"\S+", text))
+
+
+# textual title variant (lower case) -> canonical title or pseudo-title
+TITLE_VARIANTS: dict[str, str] = {
+    "president": "President",
+    "vice president": "Vice President",
+    "vice-president": "Vice President",
+    "prime minister": "Prime Minister",
+    "pm": "Prime Minister",
+    "premier": "Prime Minister",
+    "chancellor": "Chancellor",
+    "foreign minister": FOREIGN,
+    "minister of foreign affairs": FOREIGN,
+    "minister for foreign affairs": FOREIGN,
+    "foreign affairs minister": FOREIGN,
+    "external affairs minister": FOREIGN,
+    "minister of external affairs": FOREIGN,
+    "fm": FOREIGN,
+    "top diplomat": FOREIGN,
+    "foreign secretary": FOREIGN,
+    "secretary of state": FOREIGN,
+    "defence minister": "Defence Minister",
+    "defense minister": "Defence Minister",
+    "defence secretary": "Defence Minister",
+    "defense secretary": "Defence Minister",
+    "secretary of defense": "Defence Minister",
+    "secretary of defence": "Defence Minister",
+    "supreme leader": "Supreme Leader",
+    "leader": LEADER,
+    "head of state": LEADER,
+    "head of government": LEADER,
+    "head": LEADER,
+    "chief": LEADER,
+    "king": "King",
+    "queen": "Queen",
+    "emperor": "Emperor",
+    "emir": "Emir",
+    "crown prince": "Crown Prince",
+    "pope": "Pope",
+    "secretary-general": "Secretary-General",
+    "secretary general": "Secretary-General",
+    "director general": "Director General",
+    "director-general": "Director General",
+    "counterpart": COUNTERPART,
+}
+# title phrases that carry their own body ("Commission President")
+FIXED_TITLES: dict[str, tuple[str, str]] = {
+    "european commission president": ("President of the European Commission", "European Union"),
+    "president of the european commission": ("President of the European Commission", "European Union"),
+    "commission president": ("President of the European Commission", "European Union"),
+    "european council president": ("President of the European Council", "European Union"),
+    "president of the european council": ("President of the European Council", "European Union"),
+    "eu foreign policy chief": ("High Representative", "European Union"),
+    "high representative": ("High Representative", "European Union"),
+}
+_PLURAL_TITLES = {
+    "presidents": "President",
+    "leaders": LEADER,
+    "heads of state": LEADER,
+    "prime ministers": "Prime Minister",
+    "foreign ministers": FOREIGN,
+}
+# words that may sit before a surname to make it a titled mention
+_SURNAME_TITLES = (
+    r"(?:President|Prime\s+Minister|PM|Premier|Chancellor|Mr|Mrs|Ms|Dr|Madam|Mme|Monsieur|Secretary(?:\s+of\s+State)?"
+    r"|Minister|Foreign\s+Minister|FM|King|Queen|Emir|Sheikh|Crown\s+Prince|Chairman|Leader|leader|General\s+Secretary"
+    r"|Secretary-General|Secretary\s+General|Director\s+General|Ambassador|Gen|Sen|Senator|counterpart|Pope|Ayatollah"
+    r"|Vice\s+President|Speaker|president|premier|chancellor|minister|Comrade|Sayyid|Sir)\.?"
+)
+_TITLE_BEFORE_RE = re.compile(r"(?:\b" + _SURNAME_TITLES + r"|ex-PM|ex-President)[\s,]+$")
+FILLER_WORDS = _word_set(
+    "the his her their its and of with as well both two three counterpart counterparts mr mrs ms dr sayyid "
+    "esteemed friendly fraternal distinguished new then former outgoing incoming acting interim current s"
+)
+_STOP_NAME_WORDS = _word_set(
+    "The A An And But Or In On At Of For To From With By As If When While After Before Since Although Though Yet "
+    "So Then Also Meanwhile However Moreover Earlier Later Today Yesterday Tomorrow Tonight This That These Those "
+    "It Its He She They We You I His Her Their Our My Both Two Three Monday Tuesday Wednesday Thursday Friday "
+    "Saturday Sunday January February March April May June July August September October November December Mr Mrs "
+    "Ms Dr President Prime Minister Premier Chancellor Secretary General King Queen Foreign Defence Defense State "
+    "House Street Palace Kremlin White Council Ministry Office Department Agency News Journal Post Times Press "
+    "Service Committee Commission Union Group Party Force Forces Army Navy University Institute Center Centre Bank "
+    "Fund Summit Sea Ocean River Square Hall Airport Embassy Republic Federation Kingdom Government Administration "
+    "Communications Directorate Presidency Affairs External Interior Justice Finance Security National Armed "
+    "Staff Twitter Facebook Instagram Telegram Truth Social Reuters Bloomberg Ukraine Russia China Iran Israel "
+    "Turkey Japan India Germany France Britain America Europe European Western Eastern Northern Southern "
+    "Source Photo Getty Images Pool File AP AFP TASS Sputnik Xinhua Kyodo Yonhap"
+)
+_TERM_AFTER_RE = re.compile(
+    r"^['’]?s?\s*(?:formula|format|plan|doctrine|administration|government|era|family|foundation|regime|cabinet|camp"
+    r"|team|campaign|library|center|centre|airport|street|bridge|prize|institute|university|initiative|clan|dynasty"
+    r"|years|presidency|tower|hotel|organization|organisation|group|corporation|company)\b",
+    re.I,
+)
+_ROLE_RE_TEXT = (
+    r"(?:spokes(?:man|woman|person)|press\s+secretary|(?:foreign\s+(?:affairs|policy)\s+|security\s+|senior\s+|top\s+)?"
+    r"advis[eo]r|aide|envoy|ambassador|(?:[A-Z][a-z]+\s+)?minister(?:\s+(?:of|for)(?:\s+[A-Z][a-z]+){1,3})?|"
+    r"secretary(?:\s+of\s+(?:state|defen[cs]e|[A-Z][a-z]+))?|secretary[-\s]general|director(?:[-\s]general)?|"
+    r"vice[-\s]president|president|prime\s+minister|premier|chancellor|king|queen|emir|crown\s+prince|senator|"
+    r"governor|mayor|speaker|general|gen\.|admiral|commander|chief\s+of\s+staff|chairman|chairwoman|chairperson|"
+    r"leader|counterpart|deputy|negotiator|lawmaker|diplomat|chief|head|ombudsman|prosecutor|patriarch|cardinal)"
+)
+_NAME_TOKEN = r"[A-Z](?:[\w'’-]*[a-z][\w'’-]*|\.)"
+_NAME_RE_TEXT = (
+    r"(?:(?:Dr|Mr|Mrs|Ms|Sayyid|Sheikh|Sir|Dame)\.?\s+)?"
+    + _NAME_TOKEN
+    + r"(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|la|di|du|dos)[\s-])?"
+    + _NAME_TOKEN
+    + r"){1,3}"
+)
+_ROLE_NAME_RE = re.compile(r"(?i:\b" + _ROLE_RE_TEXT + r")\s*,?\s+(?P<name>" + _NAME_RE_TEXT + r")(?![\w'’-])")
+_APPOSITION_RE = re.compile(
+    r"(?P<name>"
+    + _NAME_RE_TEXT
+    + r"),\s+(?:the|a|an)\s+(?:\w+\s+){0,3}?(?:head|leader|chief|founder|boss|commander|spokes(?:man|woman|person)|"
+    r"owner|chairman|director|president|minister|secretary|advis[eo]r|envoy|ambassador)\b"
+)
+_CUE_RE = re.compile(
+    r"\b(?:talks?|talked|met|meet(?:s|ing|ings)?|spoke|speak(?:s|ing)?|call(?:s|ed|ing)?|phoned|phone|telephone|"
+    r"conversation|discuss(?:ed|es|ing)?|summit|host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|"
+    r"told|tells?|visit(?:s|ed|ing)?|trip|negotiations?|videoconference|video\s*(?:call|link|conference)|"
+    r"teleconference|dialogue|held|holds?|reaffirm(?:s|ed)?|agree(?:s|d)?|confirm(?:s|ed)?|exchanged|"
+    r"trilateral|bilateral|press\s+conference|news\s+conference|urged|thanked|congratulated|invited|wished)\b",
+    re.I,
+)
+_SOLO_CUE_RE = re.compile(r"spoke|met|held|hosted|received|phoned|visited|talked", re.I)
+_BACKGROUND_BEFORE_RE = re.compile(
+    r"\b(?:after|before|since|amid|when|while|whereas|unlike|following|ahead\s+of|like|including)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+# ---------------------------------------------------------------------------- mentions
+
+
+@dataclass
+class Segment:
+    """One headline or paragraph: source text, folded/blanked text and the index map."""
+
+    index: int
+    source: str
+    text: str
+    where: list[int]
+    headline: bool = False
+
+    def original(self, start: int, end: int) -> str:
+        """Source text behind folded offsets [start, end)."""
+        if start >= end or not self.where:
+            return ""
+        return self.source[self.where[start] : self.where[end - 1] + 1]
+
+
+@dataclass
+class Ref:
+    """A reference to a person in a segment: a name mention or a resolved title."""
+
+    name: str
+    seg: int
+    start: int
+    end: int
+    rule: str
+    text: str
+    weak: bool = False  # inside a term ("Steinmeier formula"): counts only with other mentions
+    unnamed: bool = False  # a title resolved by date, not a name
+
+
+@dataclass
+class _Doc:
+    """Working state of one extraction."""
+
+    reg: Registry
+    when: dt.date | None
+    segs: list[Segment]
+    refs: list[Ref] = field(default_factory=list)
+    titles: list[Ref] = field(default_factory=list)
+    context_people: dict[str, str] = field(default_factory=dict)  # surname -> canonical name
+    years: set[int] = field(default_factory=set)
+
+    @property
+    def named(self) -> set[str]:
+        """Canonical names with at least one real (name) mention."""
+        return {r.name for r in self.refs if not r.weak}
+
+    def taken(self, seg: int, start: int, end: int) -> bool:
+        """True if [start, end) of `seg` overlaps an existing name mention."""
+        return any(r.seg == seg and r.start < end and start < r.end for r in self.refs)
+
+    def add(self, seg: Segment, start: int, end: int, name: str, rule: str, weak: bool = False) -> None:
+        """Record a name mention."""
+        self.refs.append(Ref(name, seg.index, start, end, rule, seg.original(start, end), weak))
+
+
+def _segments(headline: str | None, paragraphs: Sequence[str]) -> list[Segment]:
+    """Headline and usable paragraphs as folded, blanked segments (furniture dropped)."""
+    out: list[Segment] = []
+    items = ([(headline, True)] if headline and headline.strip() else []) + [(p, False) for p in paragraphs]
+    for text, is_head in items:
+        if not text or not text.strip() or is_furniture(text):
+            continue
+        folded, where = _fold_map(_blank(text))
+        out.append(Segment(len(out), text, folded, where, is_head))
+    return out
+
+
+def _find_full_names(doc: _Doc) -> None:
+    """Registry full names and aliases."""
+    for seg in doc.segs:
+        for m in doc.reg.full_name_re.finditer(seg.text):
+            after = seg.text[m.end() : m.end() + 12]
+            if re.match(r"\s*(?:Jr\b|/)", after):
+                continue
+            hit = doc.reg.by_key.get(name_key(m.group(0)))
+            if hit and not doc.taken(seg.index, m.start(), m.end()):
+                doc.add(seg, m.start(), m.end(), hit[0].name, hit[1], weak=bool(_TERM_AFTER_RE.match(after)))
+
+
+def _given_name_before(text: str, start: int) -> tuple[str, int] | None:
+    """The capitalised word right before `start` that may be a given name, with its offset."""
+    m = re.search(r"([A-Z][a-z'-]+)\s+$", text[:start])
+    if not m or m.group(1) in _STOP_NAME_WORDS or m.group(1).lower() in {"the", "his", "her"}:
+        return None
+    return m.group(1), m.start(1)
+
+
+def _typo_of(given: str, person: Person) -> bool:
+    """True if `given` is a (possibly mistyped) given name of `person`."""
+    g = given.lower()
+    limit = 1 if len(g) <= 4 else 2
+    return any(edit_distance(g, n) <= limit for n in person.given_names)
+
+
+def _pick(cands: Sequence[Person], doc: _Doc, title: str | None = None) -> Person | None:
+    """Choose among people sharing a surname: one established in the text, else by office on date."""
+    named = [p for p in cands if p.name in doc.named]
+    if len(named) == 1:
+        return named[0]
+    pool = named or list(cands)
+    if doc.when is not None:
+        active = [p for p in pool if p.office_on(doc.when) is not None]
+        if title:
+            fitting = [p for p in active if _title_fits(p.office_on(doc.when), title)]
+            active = fitting or active
+        if len(active) == 1:
+            return active[0]
+    return pool[0] if len(pool) == 1 else None
+
+
+def _title_fits(office: Office | None, title_text: str) -> bool:
+    """True if `office` matches the title word written before a surname."""
+    if office is None:
+        return False
+    t = TITLE_VARIANTS.get(re.sub(r"\s+", " ", title_text.strip(" .,").lower()), "")
+    if t == FOREIGN:
+        return office.title in FOREIGN_TITLES
+    if t in {LEADER, ""}:
+        return True
+    return office.title == t or {office.title, t} <= {"Premier", "Prime Minister"}
+
+
+def _find_titled_surnames(doc: _Doc) -> None:
+    """Registry surnames after a title/honorific or after a (mistyped) given name."""
+    for seg in doc.segs:
+        for m in doc.reg.short_re.finditer(seg.text):
+            if doc.taken(seg.index, m.start(), m.end()) or seg.text[m.end() : m.end() + 1] == "/":
+                continue
+            cands = doc.reg.by_short.get(name_key(m.group(0)), ())
+            before = seg.text[: m.start()]
+            title = _TITLE_BEFORE_RE.search(before)
+            given = _given_name_before(seg.text, m.start())
+            if given and not title:
+                fits = [p for p in cands if _typo_of(given[0], p)]
+                if len(fits) == 1:
+                    doc.add(seg, given[1], m.end(), fits[0].name, "registry-name-fuzzy")
+                continue
+            if title or re.search(r"\b(?:" + doc.reg.country_alt + r")'s\s+$", before):
+                person = _pick(cands, doc, title.group(0) if title else None)
+                if person:
+                    weak = bool(_TERM_AFTER_RE.match(seg.text[m.end() : m.end() + 20]))
+                    start = title.start() if title else m.start()
+                    doc.add(seg, start, m.end(), person.name, "title-surname", weak)
+
+
+def _clean_context_name(raw: str) -> str | None:
+    """Canonical form of a context-found name (honorifics stripped), or None if not a name."""
+    name = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Sayyid|Sheikh|Sir|Dame)\.?\s+", "", raw.strip())
+    name = re.sub(r"['’]s$", "", re.sub(r"\s+", " ", name))
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 4 or any(t.strip(".") in _STOP_NAME_WORDS for t in tokens):
+        return None
+    return name
+
+
+def _find_context_names(doc: _Doc) -> None:
+    """People outside the registry, named after a role word or before an apposition."""
+    for seg in doc.segs:
+        found = [(m, "context-role") for m in _ROLE_NAME_RE.finditer(seg.text)]
+        found += [(m, "context-apposition") for m in _APPOSITION_RE.finditer(seg.text)]
+        for m, rule in found:
+            s, e = m.span("name")
+            name = _clean_context_name(m.group("name"))
+            if not name or doc.taken(seg.index, s, e) or re.match(r"\s*/", seg.text[e:]):
+                continue
+            if any(fold(w).lower() in doc.reg.country_by_word for w in (name, name.split()[0])):
+                continue
+            hit = doc.reg.by_key.get(name_key(name))
+            canonical = hit[0].name if hit else name
+            doc.add(seg, s, e, canonical, hit[1] if hit else rule)
+            doc.context_people.setdefault(name.split()[-1], canonical)
+
+
+def _find_bare_surnames(doc: _Doc) -> None:
+    """Bare surnames of people the text has established (registry or context)."""
+    established = doc.named | {t.name for t in doc.titles}
+    for seg in doc.segs:
+        for m in doc.reg.short_re.finditer(seg.text):
+            if doc.taken(seg.index, m.start(), m.end()):
+                continue
+            cands = [p for p in doc.reg.by_short.get(name_key(m.group(0)), ()) if p.name in established]
+            if not cands:
+                continue
+            person = cands[0] if len(cands) == 1 else _pick(cands, doc)
+            if person:
+                weak = bool(_TERM_AFTER_RE.match(seg.text[m.end() : m.end() + 20]))
+                doc.add(seg, m.start(), m.end(), person.name, "surname", weak)
+        for surname, canonical in doc.context_people.items():
+            for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", seg.text):
+                if not doc.taken(seg.index, m.start(), m.end()):
+                    doc.add(seg, m.start(), m.end(), canonical, "surname")
+
+
+# ---------------------------------------------------------------------------- titles by date
+
+
+def _title_alt() -> str:
+    """Regex alternation of all title variants (case-insensitive group)."""
+    return _alternation(TITLE_VARIANTS)
+
+
+def _resolve(doc: _Doc, country: Country, title: str) -> Person | None:
+    """The holder of `title` (canonical or pseudo) of `country` on the report date, or by context."""
+    if title == LEADER:
+        titles = country.leader_titles(doc.when)
+    elif title == FOREIGN:
+        titles = [country.foreign, "Foreign Minister"]
+    elif title in {"Prime Minister", "Premier"}:
+        titles = ["Prime Minister", "Premier"]
+    else:
+        titles = [title]
+    for t in titles:
+        person = _holder(doc, t, country.name)
+        if person:
+            return person
+    return None
+
+
+def _holder(doc: _Doc, title: str, of: str) -> Person | None:
+    """Holder of one office on `when`; without a date, one named in the text or fixed by its years."""
+    if doc.when is not None:
+        found = doc.reg.holders(title, of, doc.when)
+        return found[0] if found else None
+    ever = doc.reg.holders(title, of, None)
+    named = [p for p in ever if p.name in doc.named]
+    if len(named) == 1:
+        return named[0]
+    by_year = {p.name: p for y in doc.years for p in doc.reg.holders(title, of, dt.date(y, 7, 1))}
+    return next(iter(by_year.values())) if len(by_year) == 1 else None
+
+
+def _counterpart_title(doc: _Doc, seg: Segment, start: int) -> str:
+    """Pseudo-title for "his X counterpart": the subject's kind of office (leader or foreign)."""
+    before = [r for r in doc.refs if r.seg == seg.index and r.end <= start and not r.weak]
+    if not before:
+        return LEADER
+    person = next((p for p in doc.reg.people if p.name == before[-1].name), None)
+    office = person.office_on(doc.when) if person else None
+    if office and office.title in FOREIGN_TITLES:
+        return FOREIGN
+    if office and office.title not in HEAD_TITLES:
+        return office.title
+    return LEADER
+
+
+def _title_patterns(reg: Registry) -> tuple[re.Pattern[str], ...]:
+    """Compiled patterns: "<adj> <title>", "<title> of <country>", plural titles (two forms)."""
+    t, adj, c = _title_alt(), reg.adjective_alt, reg.country_alt
+    mod = r"(?:(?i:new|then|former|outgoing|incoming|current|interim|acting|ex)[\s-]+)?"
+    filler = r"(?:(?:[a-z]+|Republic|Islamic|Federal|Democratic|People's|Arab|Socialist|Kingdom|State|of)\s+){0,6}?"
+    plural = _alternation(_PLURAL_TITLES)
+    clist = r"(?:the\s+)?(?:" + c + r")(?:\s*,\s*(?:the\s+)?(?:" + c + r"))*\s*,?\s+and\s+(?:the\s+)?(?:" + c + r")"
+    alist = r"(?:" + adj + r")(?:\s*,\s*(?:" + adj + r"))*\s*,?\s+and\s+(?:" + adj + r")"
+    return (
+        re.compile(
+            r"(?<![\w-])(?P<adj>" + adj + r"|(?P<poss>" + c + r")'s)\s+" + mod + r"(?P<title>(?i:" + t + r"))\b"
+        ),
+        re.compile(r"\b(?P<title>(?i:" + t + r"))\s+of\s+(?:the\s+)?" + filler + r"(?P<country>" + c + r")\b"),
+        re.compile(r"\b(?P<title>(?i:" + plural + r"))\s+of\s+(?P<list>" + clist + r")\b"),
+        re.compile(r"\b(?P<list>" + alist + r")\s+(?P<title>(?i:" + plural + r"))\b"),
+    )
+
+
+_TITLE_PATTERNS: dict[int, tuple[re.Pattern[str], ...]] = {}
+
+
+def _country_of(doc: _Doc, word: str) -> Country | None:
+    """Country for a name/alias/adjective/seat as written (possessive stripped)."""
+    return doc.reg.country_by_word.get(re.sub(r"'s$", "", fold(word)).lower().removeprefix("the "))
+
+
+def _followed_by_name(text: str, end: int) -> bool:
+    """True if a title at `end` is directly followed by a name ("French President Emmanuel Macron")."""
+    nxt = re.match(r"\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr|Sayyid)\.?\s+)?([A-Z][\w'-]*)", text[end:])
+    return bool(nxt) and nxt.group(1) not in {"On", "In", "And", "But", "The", "Said", "Says"}
+
+
+def _find_titles(doc: _Doc) -> None:
+    """Unnamed office references resolved by date into `doc.titles`."""
+    pats = _TITLE_PATTERNS.setdefault(id(doc.reg), _title_patterns(doc.reg))
+    for seg in doc.segs:
+        for m in pats[0].finditer(seg.text):
+            modifier = re.search(r"(?i:former|then|outgoing|ex)", m.group(0))
+            if modifier or _followed_by_name(seg.text, m.end()):
+                continue
+            self_title = TITLE_VARIANTS.get(re.sub(r"\s+", " ", m.group("title").lower()), "")
+            if self_title == COUNTERPART:
+                self_title = _counterpart_title(doc, seg, m.start())
+            _add_title(doc, seg, m, _country_of(doc, m.group("adj")), self_title, "title-by-date")
+        for m in pats[1].finditer(seg.text):
+            if _followed_by_name(seg.text, m.end()):
+                continue
+            self_title = TITLE_VARIANTS.get(re.sub(r"\s+", " ", m.group("title").lower()), "")
+            _add_title(doc, seg, m, _country_of(doc, m.group("country")), self_title, "title-by-date")
+        for rx in pats[2:]:
+            for m in rx.finditer(seg.text):
+                title = _PLURAL_TITLES[re.sub(r"\s+", " ", m.group("title").lower())]
+                words = re.split(r"\s*,\s*|\s+and\s+", m.group("list"))
+                for w in (w.strip(" ,") for w in words):
+                    if w and not w.startswith("and"):
+                        _add_title(doc, seg, m, _country_of(doc, w), title, "plural-title")
+        _find_fixed_titles(doc, seg)
+
+
+def _find_fixed_titles(doc: _Doc, seg: Segment) -> None:
+    """Titles that name their body themselves ("European Commission President")."""
+    rx = re.compile(r"\b(?i:" + _alternation(FIXED_TITLES) + r")\b")
+    for m in rx.finditer(seg.text):
+        if _followed_by_name(seg.text, m.end()):
+            continue
+        title, of = FIXED_TITLES[re.sub(r"\s+", " ", m.group(0).lower())]
+        body = next((c for c in doc.reg.countries if c.name == of), None)
+        _add_title(doc, seg, m, body, title, "title-by-date")
+
+
+def _add_title(doc: _Doc, seg: Segment, m: re.Match[str], country: Country | None, title: str, rule: str) -> None:
+    """Resolve one title reference and record it when a holder is found."""
+    if country is None or not title:
+        return
+    person = _resolve(doc, country, title)
+    if person:
+        text = seg.original(m.start(), m.end())
+        doc.titles.append(Ref(person.name, seg.index, m.start(), m.end(), rule, text, unnamed=True))
+
+
+# ---------------------------------------------------------------------------- participants
+
+
+def _is_filler(doc: _Doc, text: str) -> bool:
+    """True if `text` holds only titles, country words, articles and connectives."""
+    words = re.findall(r"[A-Za-z]+", re.sub(r"\b(?:[A-Z]\.)+|\b[A-Z]{2,}\b|\d+", " ", text))
+    return all(w.lower() in doc.reg.filler_words for w in words)
+
+
+def _coordinated(doc: _Doc, text: str, a: Ref, b: Ref) -> bool:
+    """True if `b` follows `a` as a coordinated name ("A and B", "A, B", "A of X and B")."""
+    gap = text[a.end : b.start]
+    return bool(re.search(r"(?:^|\s|,)(?:and|&)\s|^\s*,\s*", gap)) and _is_filler(doc, gap) and len(gap) < 80
+
+
+def _sentence_participants(doc: _Doc, seg: Segment, span: tuple[int, int], refs: list[Ref]) -> list[tuple[Ref, str]]:
+    """Participants named in one lede sentence, with the rule that made them participants."""
+    text = seg.text
+    out: list[tuple[Ref, str]] = [(r, "plural-title") for r in refs if r.rule == "plural-title"]
+    refs = [r for r in refs if r.rule != "plural-title" and not _possessive_background(text, r)]
+    if not refs:
+        return out
+    has_cue = _CUE_RE.search(text, span[0], span[1]) is not None
+    out += _coordination_participants(doc, text, span, refs, has_cue)
+    out += _cue_participants(doc, text, span, refs)
+    if seg.headline:
+        m = re.search(r"\bto\s+$", text[refs[0].end : refs[1].start]) if len(refs) > 1 else None
+        if m and text[refs[1].end : refs[1].end + 2].lstrip().startswith(":"):
+            out += [(refs[0], "talk-verb"), (refs[1], "talk-verb")]
+    return out
+
+
+def _possessive_background(text: str, r: Ref) -> bool:
+    """True for "Trump's inauguration"-style mentions (possessive not followed by a talk noun)."""
+    m = re.match(r"'s?\s+(\w+)", text[r.end : r.end + 30])
+    return bool(m) and not _CUE_RE.fullmatch(m.group(1))
+
+
+def _coordination_participants(
+    doc: _Doc, text: str, span: tuple[int, int], refs: list[Ref], has_cue: bool
+) -> list[tuple[Ref, str]]:
+    """Groups of coordinated names that are the subject of the sentence or sit beside a talk cue."""
+    out: list[tuple[Ref, str]] = []
+    group = [refs[0]]
+    for prev, cur in pairwise(refs):
+        if _coordinated(doc, text, prev, cur):
+            group.append(cur)
+            continue
+        out += _qualify_group(doc, text, span, group, has_cue)
+        group = [cur]
+    out += _qualify_group(doc, text, span, group, has_cue)
+    return out
+
+
+def _qualify_group(
+    doc: _Doc, text: str, span: tuple[int, int], group: list[Ref], has_cue: bool
+) -> list[tuple[Ref, str]]:
+    """Coordinated `group` as participants if it is a real group in a talks context."""
+    if len({r.name for r in group}) < 2:
+        return []
+    before = text[span[0] : group[0].start]
+    if _BACKGROUND_BEFORE_RE.search(before):
+        return []
+    at_start = _is_filler(doc, re.sub(r"^.*?(?:—|–|:|/TASS/\.?|\)\s*-)\s*", "", before))
+    return [(r, "coordination") for r in group] if (has_cue or at_start) else []
+
+
+def _cue_participants(doc: _Doc, text: str, span: tuple[int, int], refs: list[Ref]) -> list[tuple[Ref, str]]:
+    """Subject and objects of the first talk cue that has a named object."""
+    for cue in _CUE_RE.finditer(text, span[0], span[1]):
+        objects = [r for r in refs if r.start >= cue.end() and _object_gap(text[cue.end() : r.start])]
+        if not objects:
+            if _SOLO_CUE_RE.fullmatch(cue.group(0)) and refs[0].end <= cue.start() and len(refs) == 1:
+                return [(refs[0], "talk-verb")]
+            continue
+        chain = [objects[0]]
+        for r in refs[refs.index(objects[0]) + 1 :]:
+            if _coordinated(doc, text, chain[-1], r):
+                chain.append(r)
+        subject = [r for r in refs if r.end <= cue.start()][:1]
+        if subject and _BACKGROUND_BEFORE_RE.search(text[span[0] : subject[0].start]):
+            subject = []
+        rule = "counterpart" if "counterpart" in text[cue.end() : chain[0].end].lower() else "talk-verb"
+        return [(r, "talk-verb") for r in subject] + [(r, rule) for r in chain]
+    return []
+
+
+def _object_gap(gap: str) -> bool:
+    """True if a name after a talk cue is its object: close, and not behind "after"/"amid"..."""
+    return len(gap.split()) <= 8 and not re.search(
+        r"\b(?:after|before|since|amid|while|when|whereas|following|ahead|than|because|but|said|says)\b", gap, re.I
+    )
+
+
+def _covers(outer: Ref, inner: Ref) -> bool:
+    """True if name mention `outer` spans the unnamed reference `inner`."""
+    return not outer.unnamed and outer.start <= inner.start and inner.end <= outer.end
+
+
+def _participants(doc: _Doc) -> list[tuple[Ref, str]]:
+    """Participants from the headline and the first paragraphs that name people."""
+    everything = sorted(doc.refs + doc.titles, key=lambda r: (r.seg, r.start))
+    chosen: list[tuple[Ref, str]] = []
+    body_seen = 0
+    for seg in doc.segs:
+        refs = [r for r in everything if r.seg == seg.index and not r.weak]
+        if not refs:
+            continue
+        for span in sentence_spans(seg.text):
+            inside = [r for r in refs if span[0] <= r.start < span[1]]
+            inside = [r for r in inside if not (r.unnamed and any(_covers(o, r) for o in inside))]
+            chosen += _sentence_participants(doc, seg, span, inside)
+            if not seg.headline and inside and len({r.name for r, _ in chosen}) >= 2:
+                return chosen
+        body_seen += not seg.headline
+        if body_seen >= 3:
+            break
+    return chosen
+
+
+def _fallback(doc: _Doc, names: list[str]) -> list[str]:
+    """Top up to two participants with the most-mentioned heads of state/government."""
+    counts: dict[str, int] = {}
+    for r in doc.refs:
+        if not r.weak:
+            counts[r.name] = counts.get(r.name, 0) + 1
+    people = {p.name: p for p in doc.reg.people}
+    for name, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        if len(names) >= 2:
+            break
+        office = people[name].office_on(doc.when) if name in people else None
+        if n >= 2 and name not in names and office and office.title in HEAD_TITLES:
+            names.append(name)
+    return names
+
+
+# ---------------------------------------------------------------------------- entry point
+
+
+@dataclass(frozen=True)
+class PeopleFinding:
+    """Participants of the talks and other people the report discusses (disjoint lists)."""
+
+    participants: list[Found]
+    people: list[Found]
+
+
+def find_people(
+    headline: str | None,
+    paragraphs: Sequence[str],
+    when: dt.date | None,
+    registry: Registry | None = None,
+) -> PeopleFinding:
+    """Find participants and other people in a cleaned report.
+
+    `headline` and `paragraphs` are cleaned text; `when` is the report date (resolves titles such
+    as "the French President"). Returns `Found` records whose value is the canonical name.
+    """
+    reg = registry or load_registry()
+    segs = _segments(headline, paragraphs)
+    doc = _Doc(reg, when, segs)
+    doc.years = {int(y) for s in segs for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", s.text)}
+    _find_full_names(doc)
+    _find_titled_surnames(doc)
+    _find_context_names(doc)
+    _find_titles(doc)
+    _find_bare_surnames(doc)
+    return _finding(doc)
+
+
+def _finding(doc: _Doc) -> PeopleFinding:
+    """Assemble the PeopleFinding from the collected references."""
+    picked = _participants(doc)
+    names: list[str] = []
+    for ref, _ in picked:
+        if ref.name not in names:
+            names.append(ref.name)
+    names = _fallback(doc, names)
+    first = {}
+    for r in sorted(doc.refs, key=lambda r: (r.seg, r.start)):
+        if not r.weak:
+            first.setdefault(r.name, r)
+    participants = []
+    for name in names:
+        made = next(((ref, rule) for ref, rule in picked if ref.name == name), None)
+        ref, rule = made if made else (first[name], "frequency")
+        participants.append(Found(name, f"{rule}/{ref.rule}", ref.text))
+    people = [Found(n, r.rule, r.text) for n, r in first.items() if n not in names]
+    return PeopleFinding(participants, people)

@@ -1,0 +1,413 @@
+"""Table-driven tests for the people registry and the people extractor.
+
+Each row: (headline, paragraphs, report date, expected participants, expected other people,
+names that must not appear). The first table holds reports written for these tests; the
+regression table adapts short passages of real reports (source given per row).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from briefings.people import (
+    edit_distance,
+    find_people,
+    fold,
+    is_furniture,
+    load_registry,
+    name_key,
+    sentence_spans,
+)
+
+D = dt.date
+
+WRITTEN = [
+    pytest.param(
+        "Scholz, Biden discuss Ukraine in phone call",
+        [
+            "German Chancellor Olaf Scholz and U.S. President Joe Biden discussed the war in a phone call on "
+            "Tuesday, a government spokesman said.",
+            "Scholz briefed Biden on gas supplies.",
+        ],
+        D(2022, 5, 10),
+        ["Olaf Scholz", "Joe Biden"],
+        [],
+        [],
+        id="scholz-biden-call",
+    ),
+    pytest.param(
+        "Modi meets Xi on sidelines of BRICS summit in Kazan",
+        [
+            "Indian Prime Minister Narendra Modi held talks with Chinese President Xi Jinping on the sidelines "
+            "of the BRICS summit in Kazan on Wednesday.",
+            "Russian President Vladimir Putin hosted the summit.",
+        ],
+        D(2024, 10, 23),
+        ["Narendra Modi", "Xi Jinping"],
+        ["Vladimir Putin"],
+        [],
+        id="modi-xi-brics",
+    ),
+    pytest.param(
+        None,
+        [
+            "SOCHI, Russia — Turkish President Recep Tayyip Erdoğan met his Russian counterpart in Sochi on "
+            "Wednesday for talks on Syria's Idlib province.",
+            "Kremlin spokesman Dmitry Peskov said the talks lasted nearly three hours.",
+        ],
+        D(2021, 9, 29),
+        ["Recep Tayyip Erdogan", "Vladimir Putin"],
+        ["Dmitry Peskov"],
+        [],
+        id="erdogan-counterpart-by-date",
+    ),
+    pytest.param(
+        "Trump and Kim hold historic summit in Singapore",
+        [
+            "U.S. President Donald Trump and North Korean leader Kim Jong-un shook hands at the start of their "
+            "summit on Sentosa island.",
+            "Secretary of State Mike Pompeo attended the expanded meeting.",
+        ],
+        D(2018, 6, 12),
+        ["Donald Trump", "Kim Jong Un"],
+        ["Mike Pompeo"],
+        [],
+        id="trump-kim-singapore",
+    ),
+    pytest.param(
+        "Merkel visits Obama at the White House",
+        ["Chancellor Angela Merkel met President Barack Obama at the White House on Friday to discuss Ukraine."],
+        D(2014, 5, 2),
+        ["Angela Merkel", "Barack Obama"],
+        [],
+        [],
+        id="merkel-obama-2014",
+    ),
+    pytest.param(
+        "Zelensky and Macron sign security agreement in Paris",
+        [
+            "Ukrainian President Volodymyr Zelenskyy was received by French President Emmanuel Macron at the "
+            "Elysee Palace on Friday.",
+        ],
+        D(2024, 2, 16),
+        ["Volodymyr Zelensky", "Emmanuel Macron"],
+        [],
+        [],
+        id="zelensky-macron-2024",
+    ),
+    pytest.param(
+        "Starmer hosts Meloni in Downing Street",
+        [
+            "Sir Keir Starmer welcomed Italian Prime Minister Giorgia Meloni to No 10 on Monday for talks.",
+            "Mr Starmer said he was interested in Italy's approach. Former prime minister Boris Johnson "
+            "criticised the visit.",
+        ],
+        D(2024, 9, 16),
+        ["Keir Starmer", "Giorgia Meloni"],
+        ["Boris Johnson"],
+        [],
+        id="starmer-meloni",
+    ),
+    pytest.param(
+        None,
+        ["The French President spoke by phone with the Russian president on Friday, the Elysee said."],
+        D(2018, 5, 4),
+        ["Emmanuel Macron", "Vladimir Putin"],
+        [],
+        [],
+        id="titles-2018",
+    ),
+    pytest.param(
+        None,
+        ["The French President spoke by phone with the Russian president on Friday, the Elysee said."],
+        D(2016, 5, 4),
+        ["Francois Hollande", "Vladimir Putin"],
+        [],
+        [],
+        id="titles-2016",
+    ),
+    pytest.param(
+        None,
+        ["Japan's prime minister met the Indian prime minister in Tokyo on Saturday."],
+        D(2015, 12, 12),
+        ["Shinzo Abe", "Narendra Modi"],
+        [],
+        [],
+        id="possessive-title",
+    ),
+    pytest.param(
+        None,
+        [
+            "Palestinian President Mahmoud Abbas held talks with Syrian President Bashar al-Assad in Damascus.",
+            "Assad told Abbas that Syria supported the Palestinian cause.",
+        ],
+        D(2010, 4, 1),
+        ["Mahmoud Abbas", "Bashar al-Assad"],
+        [],
+        [],
+        id="abbas-assad",
+    ),
+    pytest.param(
+        "Biden hosts Yoon for state visit",
+        [
+            "President Biden hosted South Korean President Yoon Suk-yeol at the White House on Wednesday.",
+            "By John Smith",
+        ],
+        D(2023, 4, 26),
+        ["Joe Biden", "Yoon Suk Yeol"],
+        [],
+        ["John Smith", "Hunter Biden"],
+        id="byline-not-a-person",
+    ),
+    pytest.param(
+        "Putin and Lukashenko meet in Minsk",
+        [
+            "Russian President Vladimir Putin and Belarusian leader Alexander Lukashenko met in Minsk on Monday "
+            "(AP Photo/Alexander Zemlianichenko).",
+            "© Sputnik / Mikhail Klimentyev Kremlin says talks went well",
+        ],
+        D(2022, 12, 19),
+        ["Vladimir Putin", "Alexander Lukashenko"],
+        [],
+        ["Alexander Zemlianichenko", "Mikhail Klimentyev"],
+        id="photo-credits",
+    ),
+    pytest.param(
+        None,
+        ["Chinese Premier Li met German Chancellor Merkel in Berlin on Monday."],
+        D(2018, 7, 9),
+        ["Li Keqiang", "Angela Merkel"],
+        [],
+        ["Li Qiang"],
+        id="shared-surname-by-date",
+    ),
+    pytest.param(
+        "Erdogan hosts Zelensky in Istanbul",
+        [
+            "Turkish President Recep Tayyip Erdogan hosted Ukrainian President Volodymyr Zelensky in Istanbul.",
+            "They discussed the Steinmeier formula and the Normandy format.",
+        ],
+        D(2023, 7, 8),
+        ["Recep Tayyip Erdogan", "Volodymyr Zelensky"],
+        [],
+        ["Frank-Walter Steinmeier"],
+        id="names-inside-terms",
+    ),
+]
+
+REGRESSION = [
+    # https://www.politico.com/story/2014/03/vladimir-putin-barack-obama-ukraine-crimea-russia-105146
+    pytest.param(
+        "W.H.: Putin calls Obama on Ukraine",
+        [
+            "RIYADH, Saudi Arabia — Russian President Vladimir Putin called President Barack Obama to discuss the "
+            "U.S. proposal, the White House said in a statement Friday.",
+            "Obama agreed that Secretary of State John Kerry would meet with his Russian counterpart, Sergey "
+            "Lavrov to discuss it, the statement said.",
+        ],
+        None,
+        ["Vladimir Putin", "Barack Obama"],
+        ["John Kerry", "Sergey Lavrov"],
+        [],
+        id="d01-politico",
+    ),
+    # http://en.special.kremlin.ru/catalog/countries/TR/events/69035
+    pytest.param(
+        "Statement for media following Astana format talks",
+        [
+            "Following the trilateral talks, the presidents of Russia, Iran and Turkiye issued a statement for "
+            "the media.",
+            "President of Iran Sayyid Ebrahim Raisi (retranslated): I would like to thank the esteemed President "
+            "of the friendly Russian Federation Mr Putin, and also President of the friendly and fraternal "
+            "Republic of Turkiye.",
+            "May Allah rest the soul of the deceased Qasem Soleimani.",
+        ],
+        D(2022, 7, 19),
+        ["Vladimir Putin", "Ebrahim Raisi", "Recep Tayyip Erdogan"],
+        ["Qasem Soleimani"],
+        [],
+        id="d05-kremlin-trilateral",
+    ),
+    # https://caspiannews.com/news-detail/putin-merkel-met-in-sochi-to-discuss-ukraine-syria-1493819863824/
+    pytest.param(
+        "Putin, Merkel Met In Sochi to Discuss Ukraine, Syria",
+        [
+            "By Nazrin Gadimova May 3, 2017",
+            "Germany’s Chancellor Angela Merkel made a one-day visit to Russia on Tuesday to meet with President "
+            "Valdimir Putin, where the two discussed tense situations in Ukraine and Syria.",
+        ],
+        D(2017, 5, 3),
+        ["Vladimir Putin", "Angela Merkel"],
+        [],
+        ["Nazrin Gadimova"],
+        id="d08-typo-given-name",
+    ),
+    # https://keepedge.krnewsserving.com/html/265c95998775.html (CBS News mirror)
+    pytest.param(
+        None,
+        [
+            "President Biden held a phone call Sunday with Ukrainian President Volodymyr Zelenskyy to discuss "
+            "the United States' continued support for Ukraine, the White House said in a statement.",
+            "The conversation came after Yevgeny Prigozhin, the head of the Wagner mercenary group, had ordered "
+            "his troops to march toward Moscow, according to Kremlin spokesperson Dmitry Peskov.",
+            "I spoke with President @POTUS. A positive and inspiring conversation.",
+            "— Володимир Зеленський (@ZelenskyyUa) June 25, 2023",
+            "Zelenskyy on Sunday also spoke with Canadian Prime Minister Justin Trudeau and Polish President "
+            "Andrzej Duda, he said.",
+            "S. Dev is a news editor for CBSNews.com.",
+        ],
+        D(2023, 6, 25),
+        ["Joe Biden", "Volodymyr Zelensky"],
+        ["Yevgeny Prigozhin", "Dmitry Peskov", "Justin Trudeau", "Andrzej Duda"],
+        ["S. Dev"],
+        id="d13-cbs",
+    ),
+    # https://www.upday.com/uk/xi-and-putin-hold-video-call-after-trump-takes-power-in-us
+    pytest.param(
+        "Xi and Putin hold video call after Trump takes power in US",
+        [
+            "Chinese President Xi Jinping and Russian President Vladimir Putin held a video call on Monday, state "
+            "media reported, hours after Donald Trump’s inauguration as US President.",
+            "Putin told Xi that any Ukraine resolution must respect Russian interests, according to foreign "
+            "affairs adviser Yuri Ushakov.",
+        ],
+        D(2025, 1, 22),
+        ["Xi Jinping", "Vladimir Putin"],
+        ["Donald Trump", "Yuri Ushakov"],
+        [],
+        id="d14-upday",
+    ),
+    # https://newindian.in/modi-biden-discusses-ukraine-war-indo-pacific-in-virtual-meet
+    pytest.param(
+        None,
+        [
+            "NEW DELHI: Prime Minister Narendra Modi and US President Joe Biden discussed the situation in Ukraine "
+            "in a virtual meeting on Monday.",
+            "Indian Defence Minister Rajnath Singh and Minister of External Affairs Dr S Jaishankar, and US "
+            "Secretary of Defence Lloyd Austin and Secretary of State Antony Blinken were present.",
+            "Prior to the virtual meeting, White House Press Secretary Jen Psaki issued a statement.",
+        ],
+        None,
+        ["Narendra Modi", "Joe Biden"],
+        ["Rajnath Singh", "Subrahmanyam Jaishankar", "Lloyd Austin", "Antony Blinken", "Jen Psaki"],
+        [],
+        id="d07-newindian",
+    ),
+    # https://www.japantimes.co.jp/news/2018/05/27/national/politics-diplomacy/abe-putin-reconfirm-readiness-peace-treaty-economic-cooperation/
+    pytest.param(
+        None,
+        [
+            "Prime Minister Shinzo Abe and Russian President Vladimir Putin reaffirmed Saturday they will make "
+            "efforts to conclude a postwar peace treaty.",
+            "Abe and Putin met amid uncertainty over whether U.S. President Donald Trump and North Korean leader "
+            "Kim Jong Un will hold their first summit, and after South Korean President Moon Jae-in and Kim met "
+            "earlier the same day.",
+        ],
+        D(2018, 5, 26),
+        ["Shinzo Abe", "Vladimir Putin"],
+        ["Donald Trump", "Kim Jong Un", "Moon Jae-in"],
+        [],
+        id="d02-kyodo-background",
+    ),
+]
+
+
+@pytest.mark.parametrize(("headline", "paragraphs", "when", "participants", "people", "absent"), WRITTEN + REGRESSION)
+def test_find_people(headline, paragraphs, when, participants, people, absent):
+    found = find_people(headline, paragraphs, when)
+    got_participants = [f.value for f in found.participants]
+    got_people = [f.value for f in found.people]
+    assert sorted(got_participants) == sorted(participants)
+    assert sorted(got_people) == sorted(people)
+    for name in absent:
+        assert name not in got_participants + got_people
+
+
+def test_provenance_rules_and_text():
+    found = find_people("Putin calls Obama", ["Russian President Vladimir Putin called President Barack Obama."], None)
+    for f in found.participants:
+        assert f.rule.split("/")[0] in {"talk-verb", "coordination", "counterpart", "plural-title", "frequency"}
+        assert f.text
+    assert not set(f.value for f in found.participants) & set(f.value for f in found.people)
+
+
+@pytest.mark.parametrize(
+    ("title", "country", "day", "holder"),
+    [
+        ("Prime Minister", "United Kingdom", D(2022, 10, 1), "Liz Truss"),
+        ("Prime Minister", "United Kingdom", D(2022, 10, 26), "Rishi Sunak"),
+        ("Prime Minister", "Italy", D(2021, 3, 1), "Mario Draghi"),
+        ("Prime Minister", "Japan", D(2021, 9, 30), "Yoshihide Suga"),
+        ("Prime Minister", "Israel", D(2022, 8, 1), "Yair Lapid"),
+        ("President", "Ukraine", D(2018, 1, 1), "Petro Poroshenko"),
+        ("President", "Iran", D(2022, 1, 1), "Ebrahim Raisi"),
+        ("Secretary of State", "United States", D(2019, 1, 1), "Mike Pompeo"),
+        ("Chancellor", "Germany", D(2025, 6, 1), "Friedrich Merz"),
+        ("Secretary-General", "NATO", D(2020, 1, 1), "Jens Stoltenberg"),
+        ("Director General", "IAEA", D(2018, 5, 24), "Yukiya Amano"),
+        ("President of the European Commission", "European Union", D(2016, 1, 1), "Jean-Claude Juncker"),
+        ("Supreme Leader", "North Korea", D(2018, 6, 12), "Kim Jong Un"),
+    ],
+)
+def test_registry_office_dates(title, country, day, holder):
+    assert [p.name for p in load_registry().holders(title, country, day)] == [holder]
+
+
+def test_registry_is_consistent():
+    reg = load_registry()
+    countries = {c.name for c in reg.countries}
+    names = [p.name for p in reg.people]
+    assert len(names) == len(set(names)) and len(names) > 300
+    for p in reg.people:
+        for o in p.offices:
+            assert o.of in countries, (p.name, o.of)
+            assert o.end is None or o.start is None or o.start < o.end, p.name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Erdoğan", "Erdogan"), ("Zelenskyy’s", "Zelenskyy's"), ("Kılıçdaroğlu", "Kilicdaroglu"), ("Łukasz", "Lukasz")],
+)
+def test_fold(text, expected):
+    assert fold(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "distance"), [("valdimir", "vladimir", 1), ("jill", "joe", 3), ("sergey", "sergei", 1)]
+)
+def test_edit_distance(a, b, distance):
+    assert edit_distance(a, b) == distance
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("Kim Jong-un", "kim jong un"), ("S. Jaishankar", "s jaishankar"), ("Yoon Suk-yeol", "yoon suk yeol")],
+)
+def test_name_key(name, key):
+    assert name_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "furniture"),
+    [
+        (
+            "President Recep Tayyip Erdoğan (L) and Ukrainian President Volodymyr Zelenskyy (R) attend a news "
+            "conference in Lviv, Aug. 18, 2022. (Reuters File Photo)",
+            True,
+        ),
+        ("© AP Photo / Michael Sohn Merkel: Germany Remains Committed to Iran Nuclear Deal", True),
+        ("Britain will host the world’s first AI security summit and Rishi Sunak will discuss with US…", True),
+        ("Putin and Macron also voiced concern over ongoing hostilities in Libya.", False),
+    ],
+)
+def test_is_furniture(paragraph, furniture):
+    assert is_furniture(paragraph) is furniture
+
+
+def test_sentence_spans_keep_abbreviations():
+    text = "U.S. President Joe Biden met Mr. Kishida. They spoke for two hours."
+    assert [text[s:e].strip() for s, e in sentence_spans(text)] == [
+        "U.S. President Joe Biden met Mr. Kishida.",
+        "They spoke for two hours.",
+    ]
