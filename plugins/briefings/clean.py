@@ -218,8 +218,38 @@ def signature(text: str) -> set[str]:
     return {w.lower().strip(".'’")[:6] for w in words(text) if w.lower() not in _STOP and len(w) > 2}
 
 
+_GLUED_MARKERS = re.compile(
+    r"(?:^|\s)(?P<m>By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}\s+Staff)?"
+    r"|(?:Posted|Published|Updated)(?:\s+on)?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}(?:,?\s+\d{1,2}:\d{2}\s*[AP]\.?M\.?)?"
+    r"(?:\s+[A-Z]{2,4}\b)?(?:\s+Copied)?)(?=\s)"
+)
+_GLUED_CAPTION = re.compile(r"^(?P<c>.{20,400}?\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|Pool)[^()]{0,60}\))\s+(?=[A-Z“\"])")
+
+
+def split_glued_header(line: str) -> list[str]:
+    """A long first line with the page header glued on (headline, byline, `Posted` stamps,
+    photo caption, then the article) -> those parts as separate lines. Others: [line]."""
+    head = line[:700]
+    marks = [m for m in _GLUED_MARKERS.finditer(head)]
+    if len(line) < 300 or not marks:
+        return [line]
+    parts, pos = [], 0
+    for m in marks:
+        parts.append(line[pos : m.start("m")])
+        parts.append(m.group("m"))
+        pos = m.end("m")
+    rest = line[pos:].strip()
+    cap = _GLUED_CAPTION.match(rest)
+    if cap:
+        parts.append(cap.group("c"))
+        rest = rest[cap.end() :]
+    parts.append(rest)
+    return [p.strip() for p in parts if p.strip()]
+
+
 def _lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    return [part for i, ln in enumerate(lines) for part in (split_glued_header(ln) if i < 3 else [ln])]
 
 
 def _classify_line(line: str, rules: ChromeRules) -> Block | None:

@@ -54,20 +54,30 @@ _ATTRIBUTION = [
 _OFFICIAL_SITE = re.compile(r"^Official website of (?:the\s+)?(?P<src>.+)$", re.I)
 
 FORMAT_CUES = {
-    "phone": r"phone|telephone|phoned|called|teleconference|by phone|over the phone|calls",
-    "video": r"video\s?conference|video[- ]link|video call|videoconferenc\w*|virtual(?:ly)?|online summit|via video",
+    "video": (
+        r"video\s?conferenc\w*|video[- ]link|video call|videoconferenc\w*|virtual(?:ly)?|online (?:summit|meeting|talks)"
+        r"|via video|by video"
+    ),
+    "phone": (
+        r"phone|telephone|phoned|teleconference|by phone|over the phone"
+        r"|call(?:ed|s)?(?=\s+(?:with\s+)?(?:[A-Z]|his|her|their)\w*\s+(?:[A-Z]|counterpart))"
+        r"|(?:a|the|first|their|his|her)\s+call\b(?!\s+(?:for|on)\b)"
+    ),
     "in-person": (
         r"met|meet|meeting|visit\w*|summit|face-to-face|arrived|hosted|host|traveled|travelled"
         r"|joint (?:news|press) conference|talks in|held talks|welcomed|received"
     ),
 }
-_FORMAT_RES = {k: re.compile(r"\b(?:" + v + r")\b", re.I) for k, v in FORMAT_CUES.items()}
+_FORMAT_RES = {k: re.compile(r"\b(?:" + v + r")\b", 0 if k == "phone" else re.I) for k, v in FORMAT_CUES.items()}
 _OTHER_TIME = re.compile(
     r"\b(?:will|would|plan(?:s|ned)?|previous(?:ly)?|earlier|last|next|in (?:January|February|March|April|May|June|July"
     r"|August|September|October|November|December))\b",
     re.I,
 )
-_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2})")
+_VENUE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2})")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_THE_LEADERS = re.compile(r"\b(?:their|the two leaders|both leaders|the two presidents|the leaders)\b", re.I)
+_FUTURE = re.compile(r"\b(?:to be held|upcoming|planned|scheduled|due to)\b", re.I)
 _TALK = re.compile(
     r"\b(?:talks?|met|meet|meeting|summit|visit\w*|dialogue|negotiations|conference|held|hosted)\b", re.I
 )
@@ -226,7 +236,8 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
         hits = dates.find_dates(block.text)
         after = block.text[hits[-1].end :] if hits else ""
         after = re.sub(r"^[\s,|-]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?[\s,|-]*", "", after, flags=re.I)
-        if after and 1 <= len(words(after)) <= 3 and after[:1].isupper():
+        stamp = re.match(r"^\s*(?:by|posted|published|updated)\b", block.text, re.I)
+        if after and 1 <= len(words(after)) <= 3 and after[:1].isupper() and not after.isupper() and not stamp:
             return Found(after.strip(" ,."), "header", block.text)
     if talk_format == "in-person":
         found = _venue(doc)
@@ -236,19 +247,27 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
 
 
 def _venue(doc: CleanDoc) -> Found | None:
+    """Where the talks took place: `in <Place>` in the headline or a lede sentence about the
+    talks (seats of government map to their city); countries, regions and places of other
+    (future or past) events are skipped."""
     not_venues, seats = _place_names()
-    for para in doc.paragraphs[:3]:
-        for sentence in _sentences(para):
+    texts = [doc.headline] if doc.headline else []
+    for text in texts + doc.paragraphs[:3]:
+        for sentence in _sentences(text):
             if not _TALK.search(sentence):
                 continue
             for m in _VENUE.finditer(sentence):
                 place = m.group("place").rstrip(".,’'s")
                 low = place.lower()
+                if _OTHER_TIME.search(sentence[max(0, m.start() - 40) : m.start()]) or _FUTURE.search(
+                    sentence[max(0, m.start() - 25) : m.start()]
+                ):
+                    continue
                 if low in seats:
                     return Found(seats[low], "venue-seat", m.group(0))
                 if low in not_venues or low.split()[0] in not_venues:
                     continue
-                if m.group(0).lower().startswith("in ") and len(place) > 2 and place.split()[0][0].isupper():
+                if m.group(0).lower().startswith("in ") and len(place) > 2:
                     return Found(place, "venue", m.group(0))
     return None
 
@@ -262,12 +281,14 @@ def extract_format(doc: CleanDoc) -> Found:
     texts += [(p, 2.0 if i < 2 else 1.0) for i, p in enumerate(doc.paragraphs)]
     for text, weight in texts:
         for sentence in _sentences(text):
-            w = weight * (0.25 if _OTHER_TIME.search(sentence) else 1.0)
-            for kind, rx in _FORMAT_RES.items():
+            w = weight * (0.25 if _OTHER_TIME.search(sentence) or _YEAR.search(sentence) else 1.0)
+            w *= 2.0 if _THE_LEADERS.search(sentence) else 1.0
+            for kind, rx in _FORMAT_RES.items():  # the most specific cue of a sentence counts
                 m = rx.search(sentence)
                 if m:
                     scored[kind] += w * (1.5 if kind != "in-person" else 1.0)
                     evidence.setdefault(kind, m.group(0) + ": " + sentence.strip()[:160])
+                    break
     best = max(scored, key=lambda k: scored[k])
     if scored[best] == 0:
         return Found(None, "none", "no word about how the talks were held")
