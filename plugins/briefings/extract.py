@@ -9,9 +9,12 @@ from __future__ import annotations
 from .clean import clean
 from .dates import extract_date
 from .fields import extract_format, extract_location, extract_source, extract_summary, extract_title
-from .model import Briefing, CleanDoc
-from .people import find_people
+from .fields import TITLE_MAX
+from .model import Briefing, CleanDoc, Found
+from .people import find_people, short_name
 from .topics import find_topics
+
+FORMAT_PHRASES = {"phone": "by phone", "video": "by video link"}
 
 
 def extract(text: str, seed_path: str) -> Briefing:
@@ -25,17 +28,45 @@ def extract_from_doc(doc: CleanDoc, seed_path: str) -> Briefing:
     date, date_source = extract_date(doc)
     people = find_people(doc.headline, doc.paragraphs, date.value)
     talk_format = extract_format(doc)
+    topics = find_topics(doc.headline, doc.paragraphs)
+    location = extract_location(doc, talk_format.value)
+    title = extract_title(doc)
+    if title.rule == "lede":
+        title = compose_title(people.participants, topics, talk_format, location) or title
     return Briefing(
         seed=seed_path,
-        title=extract_title(doc),
+        title=title,
         date=date,
         date_source=date_source,
         participants=people.participants,
         people=people.people,
-        topics=find_topics(doc.headline, doc.paragraphs),
+        topics=topics,
         source=extract_source(doc),
-        location=extract_location(doc, talk_format.value),
+        location=location,
         format=talk_format,
         summary=extract_summary(doc),
         body=doc.body,
     )
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def compose_title(participants: list[Found], topics: list[Found], talk_format: Found, location: Found) -> Found | None:
+    """A title for a report without a headline, from what was extracted:
+    "Putin and Macron discuss Ukraine and Syria by phone". None without two participants."""
+    if len(participants) < 2:
+        return None
+    names = _join([short_name(p.value) for p in participants[:3]])
+    how = FORMAT_PHRASES.get(str(talk_format.value), "")
+    if talk_format.value == "in-person" and location.value:
+        how = f"in {location.value}"
+    subjects = [str(t.value) for t in topics[:3]]
+    while subjects:
+        title = f"{names} discuss {_join(subjects)} {how}".strip()
+        if len(title) <= TITLE_MAX:
+            return Found(title, "composed", "participants, topics, format and place of the talks")
+        subjects.pop()
+    title = f"{names} hold talks {how}".strip()
+    return Found(title, "composed", "participants, format and place of the talks")

@@ -1006,3 +1006,13 @@ def _finding(doc: _Doc) -> PeopleFinding:
         participants.append(Found(name, f"{rule}/{ref.rule}", ref.text))
     people = [Found(n, r.rule, r.text) for n, r in first.items() if n not in names]
     return PeopleFinding(participants, people)
+
+
+def short_name(name: str, registry: Registry | None = None) -> str:
+    """Canonical name -> the short form a headline uses ("Vladimir Putin" -> "Putin",
+    "Xi Jinping" -> "Xi"): the registry's first surname form, else the last word."""
+    registry = registry or load_registry()
+    found = registry.by_key.get(name_key(name))
+    if found and found[0].short:
+        return found[0].short[0]
+    return name.split()[-1] if name.split() else name
