@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_QUOTE = re.compile(r"[\"“„«]([^\"“”„«»]{20,800}?)[\"”»]")
+# An opening mark starts a word (after a space, bracket, colon or dash); a closing mark ends
+# one (before a space or punctuation). This keeps a closing quote from being read as the
+# opening of the next one when a paragraph has nested or unbalanced straight quotes.
+_QUOTE = re.compile(r"(?:^|(?<=[\s(\[:—–-]))[\"“„«](?=\S)([^\"“”„«»]{20,800}?)(?<=\S)[\"”»](?=[\s,.;:!?)\]—–-]|$)")
 _VERBS = (
     r"said|says|stressed|noted|added|told|stated|emphasi[sz]ed|underlined|underscored|"
     r"remarked|declared|insisted|explained|recalled|warned|wrote|pointed out|"
@@ -103,10 +106,10 @@ def extract_quotes(paragraphs: list[str], names: list[str]) -> list[Quote]:
                 if body:
                     speaker = body.group(1).strip()
                     if speaker[:1].islower():
-                        # "the press service": look back for its full name.
-                        fuller = [b for b in _BODY.findall(context) if b.endswith(speaker)]
-                        named = [b for b in fuller if b[:1].isupper()]
-                        speaker = named[-1].strip() if named else speaker[:1].upper() + speaker[1:]
+                        # "the press service": only with its full name found earlier.
+                        fuller = [b.strip() for b in _BODY.findall(context) if b.endswith(speaker)]
+                        named = [b for b in fuller if b[:1].isupper() and " " in b]
+                        speaker = named[-1] if named else None
             if speaker:
                 seen.add(text)
                 found.append(Quote(speaker=speaker, text=text))
