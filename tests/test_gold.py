@@ -17,6 +17,7 @@ from quality import DATA, FIELD_CHECKS, check_body, load_gold
 ROOT = Path(__file__).resolve().parent.parent
 SEED_GOLD = load_gold(DATA / "gold")
 DEV_GOLD = load_gold(DATA / "devset" / "gold")
+GENERAL_GOLD = load_gold(DATA / "general" / "gold")
 
 
 def _briefings(seeds: Path, out: Path) -> dict[str, tuple[dict, str]]:
@@ -94,4 +95,19 @@ def test_devset_field_matches_gold(dev_briefings, stem, field):
 def test_devset_never_names_people_from_page_chrome(dev_briefings, stem):
     meta, _ = dev_briefings[stem]
     problems = [p for p in FIELD_CHECKS["people"](meta, DEV_GOLD[stem]) if p.startswith("names from page chrome")]
+    assert problems == []
+
+
+@pytest.fixture(scope="module")
+def general_briefings(tmp_path_factory):
+    return _briefings(DATA / "general" / "raw", tmp_path_factory.mktemp("general-out"))
+
+
+@pytest.mark.parametrize("field", [*FIELD_CHECKS, "body"])
+@pytest.mark.parametrize("stem", sorted(GENERAL_GOLD))
+def test_general_report_shapes(general_briefings, stem, field):
+    """Report shapes written by the team: readouts, wire copy, other leaders, missing years."""
+    meta, body = general_briefings[stem]
+    gold = GENERAL_GOLD[stem]
+    problems = check_body(meta, gold, body) if field == "body" else FIELD_CHECKS[field](meta, gold)
     assert problems == []

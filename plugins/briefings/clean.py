@@ -68,6 +68,7 @@ class ChromeRules:
     prefixes: tuple[str, ...]
     contains: tuple[str, ...]
     end_markers: tuple[str, ...]
+    trailers: tuple[str, ...]
     credit: re.Pattern[str]
     agencies: tuple[str, ...]
 
@@ -92,6 +93,7 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
         prefixes=tuple(str(x).lower() for x in data.get("prefixes", [])),
         contains=tuple(str(x).lower() for x in data.get("contains", [])),
         end_markers=tuple(str(x).lower() for x in data.get("end_markers", [])),
+        trailers=tuple(str(x).lower() for x in data.get("trailer_phrases", [])),
         credit=credit,
         agencies=agencies,
     )
@@ -123,11 +125,16 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
 
 
 def end_marker(line: str, rules: ChromeRules) -> str | None:
-    """The end-of-article marker this line is (newsletter, related list, author bio), or None."""
+    """The end-of-article marker this line is (newsletter, related list, author bio), or None.
+
+    One-word markers must be the whole line; longer ones may start a short line."""
     low = line.strip().lower().rstrip(":")
-    if len(words(line)) <= 6 and any(low == m.rstrip(":") or low.startswith(m) for m in rules.end_markers):
-        return f"end of article: {line.strip()!r}"
-    if _BIO.match(line.strip()) and len(words(line)) <= 25:
+    n = len(words(line))
+    for marker in rules.end_markers:
+        bare = marker.rstrip(":")
+        if low == bare or (n <= 12 and (" " in bare or marker.endswith(":")) and low.startswith(bare)):
+            return f"end of article: {line.strip()!r}"
+    if _BIO.match(line.strip()) and n <= 25:
         return "end of article: author note"
     return None
 
@@ -357,4 +364,36 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
             blocks.append(_header_block(i, line, headline))
         else:
             blocks.append(_body_block(i, lines, fixed))
-    return CleanDoc(blocks=tuple(_drop_duplicates(blocks)), prefix_date=iso)
+    return CleanDoc(blocks=tuple(_drop_duplicates(_trim_tail(_top_dates(blocks), rules))), prefix_date=iso)
+
+
+def _top_dates(blocks: list[Block]) -> list[Block]:
+    """A date alone on a line among the first body blocks is the report's date line
+    (official readouts put it under the first sentence)."""
+    out, seen = [], 0
+    for block in blocks:
+        if block.kind in (PARAGRAPH, SUBHEADING):
+            seen += 1
+            quiet = not _BULLET.match(block.text) and "@" not in block.text
+            if seen <= 3 and quiet and len(words(block.text)) <= 6 and date_line(block.text):
+                block = Block(DATE_LINE, block.text, "date alone under the first lines")
+        out.append(block)
+    return out
+
+
+def _trim_tail(blocks: list[Block], rules: ChromeRules) -> list[Block]:
+    """Short lines after the last real paragraph (signatures, editors' initials) and legal or
+    subscription notices there are chrome."""
+    out = list(blocks)
+    for i in range(len(out) - 1, -1, -1):
+        block = out[i]
+        if block.kind not in (PARAGRAPH, SUBHEADING):
+            continue
+        low = block.text.lower()
+        if len(words(block.text)) <= 4 and not _SENTENCE_END.search(block.text):
+            out[i] = Block(CHROME, block.text, "short line after the article")
+        elif any(p in low for p in rules.trailers):
+            out[i] = Block(CHROME, block.text, "legal or subscription notice after the article")
+        else:
+            break
+    return out

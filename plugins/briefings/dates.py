@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .model import CAPTION, DATE_LINE, CleanDoc, Found
+from .model import CAPTION, DATE_LINE, SOURCE_LINE, CleanDoc, Found
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -149,20 +149,27 @@ def weekdays_mentioned(text: str) -> list[int]:
 def infer_year(month: int, day: int, weekdays: list[int], years: list[int]) -> tuple[int | None, str]:
     """Pick the year of a month/day given weekday words and years the text mentions.
 
-    Candidates run from the latest year mentioned to two years after it; a candidate must
-    put the day on a weekday the text names. Returns (year or None, explanation).
+    Candidates run from three years before the latest year mentioned to two after it; with a
+    weekday word, a candidate must put the day on that weekday. A report comes after the
+    events it mentions, so candidates from the latest year on are preferred.
+    Returns (year or None, explanation).
     """
     if not years:
         return None, "no year mentioned in the text"
     latest = max(years)
-    candidates = [y for y in range(latest, latest + 3) if _valid(y, month, day)]
+    candidates = [y for y in range(max(min(years), latest - 3), latest + 3) if _valid(y, month, day)]
     if weekdays:
         fitting = [y for y in candidates if dt.date(y, month, day).weekday() in weekdays]
-        if fitting:
-            wd = WEEKDAYS[dt.date(fitting[0], month, day).weekday()].title()
-            return fitting[0], f"latest year mentioned {latest}; {wd} matches the text"
-        return None, "no year near those mentioned fits the weekday"
-    if latest in candidates and years.count(latest) >= 1:
+        if not fitting:
+            return None, "no year near those mentioned fits the weekday"
+        later = [y for y in fitting if y >= latest]
+        year = later[0] if later else fitting[-1]
+        wd = WEEKDAYS[dt.date(year, month, day).weekday()].title()
+        return (
+            year,
+            f"years mentioned up to {latest}; {day} {dt.date(year, month, 1):%B} {year} was a {wd}, as the text says",
+        )
+    if latest in candidates:
         return latest, f"latest year mentioned {latest} (no weekday to confirm)"
     return None, "year uncertain"
 
@@ -184,7 +191,9 @@ def _resolved(hit: DateHit, weekdays: list[int], years: list[int]) -> tuple[dt.d
 
 
 def _header_date(doc: CleanDoc) -> Found | None:
-    for block in doc.of_kind(DATE_LINE):
+    for block in doc.blocks:
+        if block.kind not in (DATE_LINE, SOURCE_LINE):
+            continue
         for hit in find_dates(block.text):
             if hit.year:
                 return Found(hit.date(), "header", block.text)
@@ -241,7 +250,7 @@ def extract_date(doc: CleanDoc) -> tuple[Found, str]:
     text = "\n".join(doc.paragraphs)
     years = years_mentioned(text)
     weekdays = weekdays_mentioned(" ".join(doc.paragraphs[:2]))
-    lede = doc.paragraphs[0] if doc.paragraphs else ""
+    lede = doc.lede
     found = _dateline_date(lede, weekdays, years) or _event_date(doc, weekdays, years)
     if found:
         return found, found.rule

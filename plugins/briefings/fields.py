@@ -21,7 +21,7 @@ REGISTRY = Path(__file__).parent / "registry"
 TITLE_MAX = 100
 
 _AGENCY_DATELINE = re.compile(
-    r"^[A-Z][\w.' -]{1,40}?(?:,\s*[\w .'-]{2,30}?)?\s*\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[-–—:]"
+    r"^[A-Z][\w.' -]{1,40}?(?:,\s*[\w .'-]{2,30}?){0,2}\s*\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[-–—:]"
 )
 _SLASH_AGENCY = re.compile(r"^[^\n]{0,60}?/(?P<agency>[A-Z][A-Za-z-]{1,15})/")
 _DATELINE_CITY = re.compile(
@@ -41,7 +41,7 @@ _BYLINE_OUTLET = re.compile(
 _INSTITUTION = (
     r"(?:the\s+)?(?P<src>(?:[A-Z][\w'’.-]*\s+){0,4}(?:(?:press\s+service|office|Office|House|Kremlin|Street|Ministry"
     r"|ministry|Presidency|Directorate(?:\s+of\s+[A-Z]\w+)?|Department|Palace|Government|Cabinet|Secretariat"
-    r"|Embassy|Commission|Council)(?:\s+press\s+service)?))"
+    r"|Embassy|Commission|Council)(?:\s+press\s+service)?(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?))"
 )
 _ATTRIBUTION = [
     re.compile(r"\ba\s+statement\s+(?:by|from)\s+(?:the\s+)?(?P<src>[A-Z][^,.;\"“]{2,80}?)\s+(?:said|says|read)\b"),
@@ -60,7 +60,8 @@ FORMAT_CUES = {
     ),
     "phone": (
         r"phone|telephone|phoned|teleconference|by phone|over the phone"
-        r"|call(?:ed|s)?(?=\s+(?:with\s+)?(?:[A-Z]|his|her|their)\w*\s+(?:[A-Z]|counterpart))"
+        r"|[Cc]all(?:ed|s)?(?=\s+(?:with\s+)?(?:[A-Z]|his|her|their)\w*\s+(?:[A-Z]|counterpart))"
+        r"|spoke(?:\s+today|\s+on\s+\w+day)?\s+(?:with|to)(?=\s+(?:[A-Z]|his|her)\w*)"
         r"|(?:a|the|first|their|his|her)\s+call\b(?!\s+(?:for|on)\b)"
     ),
     "in-person": (
@@ -174,8 +175,8 @@ def extract_source(doc: CleanDoc) -> Found:
     for block in doc.of_kind(SOURCE_LINE):
         m = re.match(r"^(?:source|sources|via)\s*:\s*(.+?)\.?$", block.text, re.I)
         if m:
-            return Found(m.group(1).strip(), "source-line", block.text)
-    lede = doc.paragraphs[0] if doc.paragraphs else ""
+            return Found(re.split(r"\s+[|•·]\s+", m.group(1))[0].strip(), "source-line", block.text)
+    lede = doc.lede
     m = _SLASH_AGENCY.match(lede) or _AGENCY_DATELINE.match(lede) or _MIXED_DATELINE.match(lede)
     if m:
         return Found(m.group("agency").strip(), "dateline", lede[: m.end()])
@@ -228,10 +229,13 @@ def _title_city(raw: str) -> str:
 def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
     """The dateline city, a place in the header, or (for meetings in person) where the talks
     took place according to the lede. None when the text does not say."""
-    lede = doc.paragraphs[0] if doc.paragraphs else ""
+    lede = doc.lede
     m = _DATELINE_CITY.match(lede) or _MIXED_DATELINE.match(lede)
     if m and len(m.group("city")) > 2:
         return Found(_title_city(m.group("city")), "dateline", lede[: m.end()])
+    city = _city_line(doc)
+    if city:
+        return city
     for block in doc.of_kind(DATE_LINE):
         hits = dates.find_dates(block.text)
         after = block.text[hits[-1].end :] if hits else ""
@@ -244,6 +248,27 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
         if found:
             return found
     return Found(None, "none", "no dateline or place of the talks")
+
+
+def _city_line(doc: CleanDoc) -> Found | None:
+    """A dateline alone on its line just above the lede (`ANKARA`): a capital city."""
+    first = next((i for i, b in enumerate(doc.blocks) if b.kind == "paragraph"), 0)
+    if first == 0:
+        return None
+    line = doc.blocks[first - 1].text.strip(" -–—:")
+    capitals = _capitals()
+    if line.isupper() and line.title().lower() in capitals:
+        return Found(capitals[line.title().lower()], "dateline", line)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    path = REGISTRY / "countries.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+    return {
+        str(e["capital"]).lower(): str(e["capital"]) for e in data or [] if isinstance(e, dict) and e.get("capital")
+    }
 
 
 def _venue(doc: CleanDoc) -> Found | None:

@@ -57,6 +57,11 @@ class CleanDoc:
         return next((b.text for b in self.blocks if b.kind == HEADLINE), None)
 
     @property
+    def lede(self) -> str:
+        """The first article paragraph (not the standfirst), where datelines sit."""
+        return next((b.text for b in self.blocks if b.kind == PARAGRAPH), "")
+
+    @property
     def body(self) -> list[Block]:
         """Blocks that make up the article body (standfirst, paragraphs, subheadings)."""
         return [b for b in self.blocks if b.kind in BODY_KINDS]

@@ -887,7 +887,11 @@ def _qualify_group(
 def _cue_participants(doc: _Doc, text: str, span: tuple[int, int], refs: list[Ref]) -> list[tuple[Ref, str]]:
     """Subject and objects of the first talk cue that has a named object."""
     for cue in _CUE_RE.finditer(text, span[0], span[1]):
-        objects = [r for r in refs if r.start >= cue.end() and _object_gap(text[cue.end() : r.start])]
+        objects = [
+            r
+            for r in refs
+            if r.start >= cue.end() and _object_gap(text[cue.end() : r.start]) and not _reporting_voice(text, r)
+        ]
         if not objects:
             if _SOLO_CUE_RE.fullmatch(cue.group(0)) and refs[0].end <= cue.start() and len(refs) == 1:
                 return [(refs[0], "talk-verb")]
@@ -902,6 +906,17 @@ def _cue_participants(doc: _Doc, text: str, span: tuple[int, int], refs: list[Re
         rule = "counterpart" if "counterpart" in text[cue.end() : chain[0].end].lower() else "talk-verb"
         return [(r, "talk-verb") for r in subject] + [(r, rule) for r in chain]
     return []
+
+
+_VOICE_BEFORE_RE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|press\s+secretary|aide|adviser|advisor|correspondent|reporter)\s+$", re.I
+)
+_VOICE_AFTER_RE = re.compile(r"^\s*(?:said|says|told|stated|noted|added|wrote|reported)\b")
+
+
+def _reporting_voice(text: str, r: Ref) -> bool:
+    """True for a name that reports on the talks ("..., Kremlin spokesman Dmitry Peskov said")."""
+    return bool(_VOICE_BEFORE_RE.search(text[max(0, r.start - 40) : r.start]) or _VOICE_AFTER_RE.match(text[r.end :]))
 
 
 def _object_gap(gap: str) -> bool:
