@@ -71,4 +71,7 @@ THEME_STATIC_DIR = "theme"
 
 LOAD_CONTENT_CACHE = False
 RELATIVE_URLS = False
-DELETE_OUTPUT_DIRECTORY = False
+# Start every build from an empty output/ (a deleted seed leaves no stale page), but keep the
+# search bundle: `search.index_site` rebuilds it only when the briefing pages changed.
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION = ["pagefind", ".git", ".nojekyll"]
