@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -33,6 +34,11 @@ from .topics import canonical_topic
 
 log = logging.getLogger("briefings")
 MANIFEST = ".briefings-manifest.json"
+TMP_PREFIX = ".tmp-"
+# Names of the files ingest writes: a slug and `.md` (nothing that could leave content_dir).
+_OUR_FILE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
+# Files Pelican reads as content; a hand-made one of these reserves its name as a slug.
+_CONTENT_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
 PACKAGE = Path(__file__).parent
 
 
@@ -68,9 +74,9 @@ class IngestReport:
 
     def summary(self) -> str:
         return (
-            f"briefings: {self.seeds} seeds, {self.briefings} briefings "
+            f"briefings: {self.seeds} seeds, {self.briefings} briefings, {len(self.failed)} reported "
             f"({len(self.converted)} converted, {len(self.unchanged)} unchanged, {len(self.written)} written, "
-            f"{len(self.removed)} removed), {len(self.failed)} reported"
+            f"{len(self.removed)} removed)"
         )
 
 
@@ -135,12 +141,32 @@ def _convert_args(args: tuple[Path, int, str]) -> Converted:
 
 
 def load_manifest(content_dir: Path) -> dict[str, Any]:
-    """The manifest of generated briefings ({} when missing or unreadable)."""
+    """The manifest of generated briefings (empty when missing or unreadable).
+
+    Entries that do not name a plain `<slug>.md` file are dropped, so a damaged or edited
+    manifest can never make ingest delete or overwrite a file outside content_dir.
+    `pending` lists files an interrupted run may have written (see `ingest`).
+    """
+    empty: dict[str, Any] = {"fingerprint": "", "seeds": {}, "pending": []}
     try:
         data = json.loads((content_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {"fingerprint": "", "seeds": {}}
-    return data if isinstance(data, dict) and isinstance(data.get("seeds"), dict) else {"fingerprint": "", "seeds": {}}
+        return empty
+    if not isinstance(data, dict) or not isinstance(data.get("seeds"), dict):
+        return empty
+    seeds = {
+        name: entry
+        for name, entry in data["seeds"].items()
+        if isinstance(name, str)
+        and isinstance(entry, dict)
+        and isinstance(entry.get("file"), str)
+        and _OUR_FILE.fullmatch(entry["file"])
+        and entry.get("slug") == entry["file"][:-3]
+    }
+    pending = data.get("pending")
+    pending = [f for f in pending if isinstance(f, str) and _OUR_FILE.fullmatch(f)] if isinstance(pending, list) else []
+    fingerprint = data.get("fingerprint") if isinstance(data.get("fingerprint"), str) else ""
+    return {"fingerprint": fingerprint, "seeds": seeds, "pending": pending}
 
 
 def write_atomic(path: Path, text: str) -> bool:
@@ -151,7 +177,7 @@ def write_atomic(path: Path, text: str) -> bool:
             return False
     except OSError:
         pass
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX, suffix=".part")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -163,12 +189,14 @@ def write_atomic(path: Path, text: str) -> bool:
 
 
 def _hand_made_slugs(content_dir: Path, ours: set[str]) -> set[str]:
-    """Slugs taken by files under content_dir that ingest did not write."""
+    """Slugs taken by content files under content_dir (any depth) that ingest did not write."""
     taken = set()
-    for path in content_dir.glob("*.md"):
-        if path.name in ours:
+    for path in sorted(content_dir.rglob("*")):
+        if path.suffix.lower() not in _CONTENT_SUFFIXES or path.name.startswith("."):
             continue
-        taken.add(path.stem)
+        if path.parent == content_dir and path.name in ours:
+            continue
+        taken.add(path.stem.lower())
         try:
             meta, _ = parse_front_matter(path.read_text(encoding="utf-8"))
             if meta.get("slug"):
@@ -176,6 +204,19 @@ def _hand_made_slugs(content_dir: Path, ours: set[str]) -> set[str]:
         except (OSError, ValueError, UnicodeDecodeError):
             continue
     return taken
+
+
+def _remove_temp_files(content_dir: Path) -> None:
+    """Temporary files a killed run left behind (ours: `.tmp-*.part`)."""
+    for path in content_dir.glob(f"{TMP_PREFIX}*.part"):
+        path.unlink(missing_ok=True)
+
+
+def _write_manifest(content_dir: Path, fingerprint: str, seeds: dict[str, Any], pending: list[str]) -> None:
+    data: dict[str, Any] = {"fingerprint": fingerprint, "seeds": dict(sorted(seeds.items()))}
+    if pending:
+        data["pending"] = sorted(pending)
+    write_atomic(content_dir / MANIFEST, json.dumps(data, indent=1) + "\n")
 
 
 def _unique_slug(slug: str, name: str, taken: set[str]) -> str:
@@ -198,13 +239,22 @@ def _run(todo: list[Path], settings: dict[str, Any], seeds_root: str) -> list[Co
 
 
 def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progress: bool = False) -> IngestReport:
-    """Bring content_dir up to date with seeds_dir. -> IngestReport (never raises for a bad seed)."""
+    """Bring content_dir up to date with seeds_dir. -> IngestReport (never raises for a bad seed).
+
+    Crash safety: before touching any briefing, the manifest is rewritten to list the files
+    about to be written (`pending`) and to mark the seeds being rewritten as not done; only
+    when every file is in place is the final manifest written. A run killed half-way thus
+    leaves nothing that the next run would mistake for hand-made content, and the next run
+    redoes the unfinished work. Each file itself is replaced atomically (`write_atomic`).
+    """
     content_dir.mkdir(parents=True, exist_ok=True)
+    _remove_temp_files(content_dir)
     manifest = load_manifest(content_dir)
     fingerprint = extractor_fingerprint()
-    old: dict[str, dict[str, Any]] = manifest["seeds"] if manifest.get("fingerprint") == fingerprint else {}
     previous: dict[str, dict[str, Any]] = manifest["seeds"]
-    seeds = sorted(seeds_dir.glob("*.txt"))
+    old: dict[str, dict[str, Any]] = previous if manifest["fingerprint"] == fingerprint else {}
+    pending_before = set(manifest["pending"])
+    seeds = sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
     report = IngestReport(seeds=len(seeds))
     keep: dict[str, dict[str, Any]] = {}
     todo: list[Path] = []
@@ -222,53 +272,79 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
         else:
             todo.append(path)
     results = _run(todo, settings, seeds_dir.name)
-    ours = {e["file"] for e in previous.values()}
+    ours = {e["file"] for e in previous.values()} | pending_before
     taken = _hand_made_slugs(content_dir, ours) | {e["slug"] for e in keep.values()}
+    # A seed keeps the slug it had, even when a seed converted before it now wants that slug.
+    reserved = {previous[r.name]["slug"] for r in results if r.name in previous and r.briefing is not None}
     new_entries: dict[str, dict[str, Any]] = dict(keep)
+    writes: list[tuple[str, str]] = []
     for result in sorted(results, key=lambda r: r.name):
         report.converted.append(result.name)
         if result.notes:
             report.notes[result.name] = list(result.notes)
+        prior = previous.get(result.name)
         if result.briefing is None:
             report.failed[result.name] = result.error
-            if result.name in previous:  # keep the last good briefing; the failure is reported
-                new_entries[result.name] = previous[result.name]
-                taken.add(previous[result.name]["slug"])
+            if prior:  # keep the last good briefing; the failure is reported
+                new_entries[result.name] = prior
+                taken.add(prior["slug"])
             continue
         briefing, text = result.briefing, result.text
-        prior = previous.get(result.name)
-        wanted = (
-            prior["slug"]
-            if prior and prior["slug"] not in taken and "slug" not in briefing.overridden
-            else briefing.slug
-        )
-        slug = _unique_slug(wanted, result.name, taken)
+        own = prior["slug"] if prior else None
+        blocked = taken | (reserved - {own})
+        wanted = own if own and own not in blocked and "slug" not in briefing.overridden else briefing.slug
+        slug = _unique_slug(wanted, result.name, blocked)
         if slug != briefing.slug:
             briefing.slug = slug
             text = render_briefing(briefing)
         taken.add(slug)
         if briefing.overridden:
             report.overridden[result.name] = briefing.overridden
-        file_name = f"{slug}.md"
-        if prior and prior["file"] != file_name:
-            (content_dir / prior["file"]).unlink(missing_ok=True)
-        if write_atomic(content_dir / file_name, text):
-            report.written.append(file_name)
+        writes.append((f"{slug}.md", text))
         new_entries[result.name] = {
             "sha256": result.sha256,
             "overrides_sha256": result.overrides_sha256,
-            "file": file_name,
+            "file": f"{slug}.md",
             "slug": slug,
         }
-    for name, entry in previous.items():
-        if name not in new_entries and not (seeds_dir / name).exists():
-            (content_dir / entry["file"]).unlink(missing_ok=True)
-            report.removed.append(entry["file"])
-    manifest_text = json.dumps({"fingerprint": fingerprint, "seeds": dict(sorted(new_entries.items()))}, indent=1)
-    write_atomic(content_dir / MANIFEST, manifest_text + "\n")
+    _note_duplicates(seeds, new_entries, report)
+    new_files = {e["file"] for e in new_entries.values()}
+    stale = sorted((ours - new_files) & {p.name for p in content_dir.glob("*.md")})
+    changed = [(f, t) for f, t in writes if _differs(content_dir / f, t)]
+    if changed or stale:
+        # Intent: the seeds being rewritten are not done, and these files are ours.
+        undone = {n for n, e in new_entries.items() if n not in keep and e is not previous.get(n)}
+        intent = {n: ({**e, "sha256": ""} if n in undone else e) for n, e in previous.items()}
+        _write_manifest(content_dir, manifest["fingerprint"], intent, sorted(pending_before | {f for f, _ in changed}))
+    for file_name, text in changed:
+        write_atomic(content_dir / file_name, text)
+        report.written.append(file_name)
+    for file_name in stale:
+        (content_dir / file_name).unlink(missing_ok=True)
+        report.removed.append(file_name)
+    _write_manifest(content_dir, fingerprint, new_entries, [])
     if progress and sys.stdout.isatty():
         print(report.summary())
     return report
+
+
+def _differs(path: Path, text: str) -> bool:
+    try:
+        return path.read_bytes() != text.encode("utf-8")
+    except OSError:
+        return True
+
+
+def _note_duplicates(seeds: list[Path], entries: dict[str, dict[str, Any]], report: IngestReport) -> None:
+    """Note seeds whose bytes are identical to an earlier seed's (both still get a briefing)."""
+    first: dict[str, str] = {}
+    for path in seeds:
+        sha = (entries.get(path.name) or {}).get("sha256")
+        if not sha:
+            continue
+        if sha in first and path.name in report.converted:
+            report.notes.setdefault(path.name, []).append(f"same text as {first[sha]}")
+        first.setdefault(sha, path.name)
 
 
 def log_report(report: IngestReport, keep_going: bool) -> None:

@@ -8,6 +8,7 @@ and raises `OverrideError` naming the key and the problem.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ TEXT_FIELDS = ("title", "source", "location", "format", "summary", "slug")
 LINE_FIELDS = ("remove_lines", "keep_lines")
 FIELDS = ("date", *LIST_FIELDS, *TEXT_FIELDS, *LINE_FIELDS)
 FORMATS = ("in-person", "phone", "video")
+_SLUG = re.compile(r"(?=.{1,80}\Z)[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class OverrideError(ValueError):
@@ -73,6 +75,8 @@ def _check(key: str, value: Any) -> Any:
         raise OverrideError(f"format must be one of {', '.join(FORMATS)} or null")
     if key in ("title", "slug") and not (value or "").strip():
         raise OverrideError(f"{key} cannot be empty")
+    if key == "slug" and not _SLUG.fullmatch(value.strip()):
+        raise OverrideError(f"slug {value!r} must be lower-case ASCII letters and digits joined by '-' (at most 80)")
     return value.strip() if isinstance(value, str) else value
 
 

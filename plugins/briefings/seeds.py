@@ -54,7 +54,9 @@ def seed_from_bytes(name: str, data: bytes) -> Seed:
     text, notes = decode(data)
     text = normalise(text)
     if not text.strip():
-        raise SeedError("empty: the file has no text" if not data.strip() else "only whitespace or control characters")
+        if not data:
+            raise SeedError("empty: the file has no text (0 bytes)")
+        raise SeedError("only whitespace or control characters: the file has no text")
     printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\t")
     if printable < 0.95 * len(text):
         raise SeedError("mostly unprintable characters: not a text report")
