@@ -114,7 +114,7 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
         (n <= 14 and any(c in low for c in rules.contains), "chrome phrase"),
         (bool(_RELATIVE_TIME.match(low)), "relative timestamp"),
         (bool(_VIEW_COUNT.match(low)), "view counter"),
-        (bool(_RESIDUE.match(line)), "no words"),
+        (bool(_RESIDUE.match(line)) and not dates.find_dates(line), "no words"),
         (n <= 6 and bool(_BREADCRUMB.match(line)), "breadcrumb"),
         (n <= 25 and bool(_TEASER.match(line)), "teaser headline"),
         (bool(_PROMO.match(line)), "promotional link"),

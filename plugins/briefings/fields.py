@@ -21,7 +21,7 @@ REGISTRY = Path(__file__).parent / "registry"
 TITLE_MAX = 100
 
 _AGENCY_DATELINE = re.compile(
-    r"^[A-Z][\w.' -]{1,40}?(?:,\s*[\w .'-]{2,30}?){0,2}\s*\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[-–—:]"
+    r"^[A-Z][\w.' -]{1,40}?(?:,\s*[\w .'-]{2,30}?){0,2}\s*\((?!(?:re)?translated|updated|video|photos?|live|file\b)(?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*[-–—:]"
 )
 _SLASH_AGENCY = re.compile(r"^[^\n]{0,60}?/(?P<agency>[A-Z][A-Za-z-]{1,15})/")
 _DATELINE_CITY = re.compile(
@@ -175,7 +175,7 @@ def extract_source(doc: CleanDoc) -> Found:
     for block in doc.of_kind(SOURCE_LINE):
         m = re.match(r"^(?:source|sources|via)\s*:\s*(.+?)\.?$", block.text, re.I)
         if m:
-            return Found(re.split(r"\s+[|•·]\s+", m.group(1))[0].strip(), "source-line", block.text)
+            return Found(re.split(r"\s*\|\s*|\s+[•·]\s+", m.group(1))[0].strip(), "source-line", block.text)
     lede = doc.lede
     m = _SLASH_AGENCY.match(lede) or _AGENCY_DATELINE.match(lede) or _MIXED_DATELINE.match(lede)
     if m:
