@@ -188,3 +188,26 @@ def lint(c):
 
 def _json(data: dict) -> str:
     return json.dumps(data, indent=1, sort_keys=True)
+
+
+@task(
+    help={
+        "n": "number of generated seeds, or a comma-separated list (1000,2000,5000,10000)",
+        "json": "write the result(s) as JSON to this file",
+        "bare": "also time bare Pelican on the same Markdown (default on)",
+        "keep": "keep the temporary folder",
+    }
+)
+def bench(c, n="1000", json="", bare=True, keep=False):
+    """Benchmark the full build on N generated seeds (see docs/benchmark.md)."""
+    sys.path.insert(0, str(HERE))
+    from benchmarks.run import main as run_bench
+
+    args = ["--n", str(n)]
+    if json:
+        args += ["--json", json]
+    if not bare:
+        args.append("--no-bare")
+    if keep:
+        args.append("--keep")
+    run_bench(args)

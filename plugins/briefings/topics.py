@@ -268,16 +268,104 @@ def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
-def _candidates(text: str, topics: Sequence[Topic]) -> list[_Hit]:
-    """Return every trigger match of `topics` in `text`, minus the topic's own excludes."""
+def _candidates(text: str, topics: Sequence[Topic], live: frozenset[int] | None = None) -> list[_Hit]:
+    """Return every trigger match of `topics` in `text`, minus the topic's own excludes.
+
+    `live` (ids of trigger patterns that can match anywhere in the report, from
+    `_live_patterns`) skips the others; without it every trigger is tried.
+    """
     hits: list[_Hit] = []
     for topic in topics:
-        excluded = _spans(topic.exclude, text)
+        excluded: list[tuple[int, int]] | None = None
         for trigger in topic.triggers:
+            if live is not None and id(trigger.pattern) not in live:
+                continue
             for m in trigger.pattern.finditer(text):
-                if m.end() > m.start() and not _inside(m.span(), excluded):
+                if m.end() <= m.start():
+                    continue
+                if excluded is None:
+                    excluded = _spans(topic.exclude, text)
+                if not _inside(m.span(), excluded):
                     hits.append(_Hit(topic, m.start(), m.end(), trigger.weight))
     return hits
+
+
+# A report's blocks are joined with this separator to test, once per report, which patterns
+# can match at all: no trigger matches a NUL, and the characters either side are non-word
+# characters as the start and end of a block are, so a match inside a block is a match in
+# the joined text (patterns with ^, $, \A or \Z are always tried).
+_JOIN = "\n\x00\n"
+_ANCHORED = re.compile(r"(?<!\\)(?:\^|\$|\\A|\\Z)")
+
+
+def _literal_prefix(pattern: re.Pattern[str]) -> str:
+    """The literal text every match of `pattern` starts with ("" if unknown)."""
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # Python < 3.11
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:
+        return ""
+    chars: list[str] = []
+    for op, arg in parsed:
+        name = str(op)
+        if name == "LITERAL":
+            chars.append(chr(arg))
+        elif name in ("ASSERT", "ASSERT_NOT", "AT") and not chars:
+            continue
+        else:
+            break
+    return "".join(chars)
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """A pattern with its literal prefix, for the per-report prefilter."""
+
+    pattern: re.Pattern[str]
+    prefix: str
+    anchored: bool
+
+
+_PROBES: dict[int, tuple[Vocabulary, tuple[_Probe, ...]]] = {}
+
+
+def _probes(vocab: Vocabulary) -> tuple[_Probe, ...]:
+    """Every trigger, ignore and cue pattern of `vocab` with its literal prefix (cached)."""
+    cached = _PROBES.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    patterns: dict[int, re.Pattern[str]] = {}
+    for topic in vocab.topics:
+        for trigger in topic.triggers:
+            patterns[id(trigger.pattern)] = trigger.pattern
+    for pattern in (*vocab.ignore, *vocab.cues):
+        patterns[id(pattern)] = pattern
+    probes = tuple(_Probe(p, _literal_prefix(p), bool(_ANCHORED.search(p.pattern))) for p in patterns.values())
+    if len(_PROBES) > 16:
+        _PROBES.clear()
+    _PROBES[id(vocab)] = (vocab, probes)
+    return probes
+
+
+def _live_patterns(blocks: Sequence[str], vocab: Vocabulary) -> frozenset[int]:
+    """Ids of the trigger, ignore and cue patterns that may match in one of `blocks`.
+
+    A pattern is dropped only when it cannot match: its literal prefix is absent from the
+    report, or it does not match the joined blocks at all.
+    """
+    joined = _JOIN.join(blocks)
+    live = []
+    for probe in _probes(vocab):
+        if probe.anchored or (
+            (not probe.prefix or probe.prefix in joined) and probe.pattern.search(joined) is not None
+        ):
+            live.append(id(probe.pattern))
+    return frozenset(live)
 
 
 def resolve_overlaps(hits: list[_Hit], blocked: Sequence[tuple[int, int]]) -> list[_Hit]:
@@ -297,24 +385,39 @@ def _active_topics(full_text: str, vocab: Vocabulary) -> list[Topic]:
     return [t for t in vocab.topics if all(p.search(full_text) for p in t.context)]
 
 
-def _cue_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+def _cue_spans(text: str, vocab: Vocabulary, live: frozenset[int] | None = None) -> list[tuple[int, int]]:
     """Return the spans of the sentences of `text` that contain a 'discussed' cue."""
+    cues = [c for c in vocab.cues if live is None or id(c) in live]
     spans: list[tuple[int, int]] = []
+    if not cues:
+        return spans
     pos = 0
     for sentence in _sentences(text):
         start = text.find(sentence, pos)
         pos = start + len(sentence)
-        if any(c.search(sentence) for c in vocab.cues):
+        if any(c.search(sentence) for c in cues):
             spans.append((start, pos))
     return spans
 
 
 def _score_block(
-    text: str, weight: float, label: str, topics: Sequence[Topic], vocab: Vocabulary, scores: dict[str, _Score]
+    text: str,
+    weight: float,
+    label: str,
+    topics: Sequence[Topic],
+    vocab: Vocabulary,
+    scores: dict[str, _Score],
+    live: frozenset[int] | None = None,
 ) -> None:
     """Add one block's evidence to `scores` (keyed by topic name)."""
-    hits = resolve_overlaps(_candidates(text, topics), _spans(vocab.ignore, text))
-    cues = _cue_spans(text, vocab)
+    candidates = _candidates(text, topics, live)
+    if not candidates:
+        return
+    ignore = [p for p in vocab.ignore if live is None or id(p) in live]
+    hits = resolve_overlaps(candidates, _spans(ignore, text))
+    if not hits:
+        return
+    cues = _cue_spans(text, vocab, live)
     by_topic: dict[str, list[_Hit]] = {}
     for hit in hits:
         by_topic.setdefault(hit.topic.name, []).append(hit)
@@ -337,9 +440,10 @@ def score_topics(headline: str | None, paragraphs: Sequence[str], vocab: Vocabul
     """Return the evidence for every topic with at least one trigger match in the report."""
     blocks = [(normalise(t), w, label) for t, w, label in text_blocks(headline, paragraphs)]
     topics = _active_topics(" ".join(b[0] for b in blocks), vocab)
+    live = _live_patterns([b[0] for b in blocks], vocab)
     scores: dict[str, _Score] = {}
     for text, weight, label in blocks:
-        _score_block(text, weight, label, topics, vocab, scores)
+        _score_block(text, weight, label, topics, vocab, scores, live)
     return scores
 
 

@@ -1,0 +1,1 @@
+"""Benchmark of the full build: synthetic seed archive generator and runner (`invoke bench`)."""

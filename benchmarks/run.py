@@ -1,0 +1,307 @@
+"""Benchmark runner: generate N seeds, build them as `invoke build` does, time every stage.
+
+Each stage runs as its own process (`os.wait4` gives its peak RSS, including its worker
+processes), in a fresh temporary folder:
+
+1. ingest        seeds -> Markdown briefings (process pool across cores)
+2. pelican       our site (pelicanconf.py, briefings plugin, our theme), `--fatal warnings`
+3. search        Pagefind over the briefing pages (`briefings.search.index_site`)
+4. bare pelican  the same Markdown bodies with stock Pelican: no plugin, `notmyidea` theme,
+                 topics as tags, YEAR_ARCHIVE_SAVE_AS set, undated briefings given a date
+5. no-op rebuild ingest + pelican + search again with nothing changed: must convert no seed
+                 and rewrite no briefing file
+6. add one seed  ingest + pelican + search after adding one new seed
+
+    python -m benchmarks.run --n 2000 --json bench.json     (or: invoke bench --n 2000)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .generate import extra_seed, generate
+
+ROOT = Path(__file__).resolve().parent.parent
+KEYS = (
+    "n", "ingest_s", "pelican_s", "search_s", "total_s", "bare_pelican_s", "ratio_vs_bare",
+    "peak_rss_mb", "rebuild_one_new_s", "rebuild_noop_s", "noop_rewrote_briefings",
+)  # fmt: skip
+MANIFEST = ".briefings-manifest.json"
+
+OUR_CONFIG = """\
+import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa: F401,F403
+
+PATH = {content!r}
+OUTPUT_PATH = {output!r}
+CACHE_PATH = {cache!r}
+BRIEFINGS = {{"SEEDS_DIR": {seeds!r}, "CONTENT_DIR": {briefings!r}}}
+"""
+
+BARE_CONFIG = """\
+AUTHOR = "Benchmark"
+SITENAME = "Bare Pelican"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+PATH = {content!r}
+OUTPUT_PATH = {output!r}
+CACHE_PATH = {cache!r}
+PLUGINS = []
+ARTICLE_PATHS = ["briefings"]
+ARTICLE_URL = "briefings/{{slug}}/"
+ARTICLE_SAVE_AS = "briefings/{{slug}}/index.html"
+YEAR_ARCHIVE_SAVE_AS = "posts/{{date:%Y}}/index.html"
+"""
+
+
+@dataclass
+class Stage:
+    seconds: float
+    rss_mb: float
+    stdout: str
+
+
+def run_stage(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> Stage:
+    """Run one stage as a child process; -> wall time and peak RSS (its own and its children's)."""
+    start = time.perf_counter()
+    with open(log, "w+", encoding="utf-8") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        text = out.read()
+    if proc.returncode != 0:
+        raise RuntimeError(f"stage failed ({proc.returncode}): {' '.join(cmd)}\n{text[-4000:]}")
+    return Stage(seconds, usage.ru_maxrss / 1024, text)
+
+
+class Bench:
+    """One benchmark run in `work` (seeds/, content/briefings/, output/, bare-*/, logs)."""
+
+    def __init__(self, n: int, work: Path, quiet: bool = False) -> None:
+        self.n, self.work, self.quiet = n, work, quiet
+        self.seeds = work / "seeds"
+        self.content = work / "content"
+        self.briefings = self.content / "briefings"
+        self.output = work / "output"
+        self.config = work / "benchconf.py"
+        self.config.write_text(
+            OUR_CONFIG.format(
+                root=str(ROOT),
+                content=str(self.content),
+                output=str(self.output),
+                cache=str(work / "cache"),
+                seeds=str(self.seeds),
+                briefings=str(self.briefings),
+            ),
+            encoding="utf-8",
+        )
+        self.rss: dict[str, float] = {}
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            print(f"bench[{self.n}]: {message}", flush=True)
+
+    def ingest(self, label: str) -> tuple[Stage, dict]:
+        stage = run_stage(
+            [sys.executable, "-m", "benchmarks.stages", "ingest", str(self.seeds), str(self.briefings)],
+            self.work / f"{label}.log",
+        )
+        self.rss[label] = stage.rss_mb
+        report = json.loads(stage.stdout.strip().splitlines()[-1])
+        if report["failed"]:
+            self.say(f"{report['failed']} seed(s) not converted, e.g. {report['failures']}")
+        return stage, report
+
+    def pelican(self, label: str) -> Stage:
+        cmd = [
+            sys.executable, "-m", "pelican", str(self.content), "-s", str(self.config), "-o", str(self.output),
+            "--fatal", "warnings",
+        ]  # fmt: skip
+        stage = run_stage(cmd, self.work / f"{label}.log", env={"BRIEFINGS_INGESTED": "1"})
+        self.rss[label] = stage.rss_mb
+        return stage
+
+    def search(self, label: str) -> Stage:
+        cmd = [sys.executable, "-m", "benchmarks.stages", "search", str(self.output)]
+        stage = run_stage(cmd, self.work / f"{label}.log")
+        self.rss[label] = stage.rss_mb
+        return stage
+
+    def bare(self) -> Stage:
+        """Stock Pelican on the same Markdown (native metadata: title, date, slug, tags, summary)."""
+        content = self.work / "bare-content"
+        target = content / "briefings"
+        target.mkdir(parents=True, exist_ok=True)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        for path in sorted(self.briefings.glob("*.md")):
+            _, head, body = path.read_text(encoding="utf-8").split("---\n", 2)
+            meta = yaml.load(head, Loader=loader)
+            lines = [
+                f"Title: {meta['title']}",
+                f"Date: {meta.get('date') or '2000-01-01'}",  # undated: bare Pelican needs a date
+                f"Slug: {meta['slug']}",
+            ]
+            if meta.get("topics"):
+                lines.append("Tags: " + ", ".join(str(t).replace(",", " ") for t in meta["topics"]))
+            if meta.get("summary"):
+                lines.append("Summary: " + " ".join(str(meta["summary"]).split()))
+            (target / path.name).write_text("\n".join(lines) + "\n" + body, encoding="utf-8")
+        config = self.work / "bareconf.py"
+        output = self.work / "bare-output"
+        config.write_text(
+            BARE_CONFIG.format(content=str(content), output=str(output), cache=str(self.work / "bare-cache")),
+            encoding="utf-8",
+        )
+        stage = run_stage(
+            [sys.executable, "-m", "pelican", str(content), "-s", str(config), "-o", str(output)],
+            self.work / "bare.log",
+        )
+        self.say(f"bare pelican {stage.seconds:.1f}s, {count_pages(output)} pages")
+        return stage
+
+    def briefing_mtimes(self) -> dict[str, int]:
+        return {p.name: p.stat().st_mtime_ns for p in self.briefings.iterdir() if p.name != MANIFEST}
+
+    def run(self, bare: bool = True) -> dict:
+        self.say(f"generating {self.n} seeds in {self.seeds}")
+        generate(self.n, self.seeds)
+        ingest, report = self.ingest("ingest")
+        self.say(f"ingest {ingest.seconds:.1f}s ({self.n / ingest.seconds:.0f} seeds/s), {report}")
+        pelican = self.pelican("pelican")
+        pages = count_pages(self.output)
+        self.say(f"pelican {pelican.seconds:.1f}s, {pages} pages")
+        search = self.search("search")
+        self.say(f"search {search.seconds:.1f}s")
+        cold = ingest.seconds + pelican.seconds + search.seconds
+
+        before = self.briefing_mtimes()
+        noop_ingest, noop_report = self.ingest("noop-ingest")
+        noop_pelican = self.pelican("noop-pelican")
+        noop_search = self.search("noop-search")
+        after = self.briefing_mtimes()
+        rewrote = sum(1 for name, mtime in after.items() if before.get(name) != mtime)
+        rewrote += sum(1 for name in before if name not in after)
+        noop = noop_ingest.seconds + noop_pelican.seconds + noop_search.seconds
+        self.say(
+            f"no-op rebuild {noop:.1f}s (ingest {noop_ingest.seconds:.1f}s, pelican {noop_pelican.seconds:.1f}s, "
+            f"search {noop_search.seconds:.1f}s): converted {noop_report['converted']}, rewrote {rewrote}"
+        )
+
+        extra_seed(self.seeds, self.n)
+        one_ingest, one_report = self.ingest("one-ingest")
+        one_pelican = self.pelican("one-pelican")
+        one_search = self.search("one-search")
+        one = one_ingest.seconds + one_pelican.seconds + one_search.seconds
+        self.say(f"add one seed + rebuild {one:.1f}s (converted {one_report['converted']})")
+
+        bare_stage = self.bare() if bare else None
+        site = ingest.seconds + pelican.seconds
+        result = {
+            "n": self.n,
+            "ingest_s": round(ingest.seconds, 3),
+            "pelican_s": round(pelican.seconds, 3),
+            "search_s": round(search.seconds, 3),
+            "total_s": round(cold, 3),
+            "bare_pelican_s": round(bare_stage.seconds, 3) if bare_stage else None,
+            "ratio_vs_bare": round(site / bare_stage.seconds, 3) if bare_stage else None,
+            "peak_rss_mb": round(max(self.rss.values()), 1),
+            "rebuild_one_new_s": round(one, 3),
+            "rebuild_noop_s": round(noop, 3),
+            "noop_rewrote_briefings": rewrote,
+            # details
+            "seeds_per_s": round(self.n / ingest.seconds, 1),
+            "search_share_of_site_build": round(search.seconds / pelican.seconds, 3),
+            "rebuild_one_share_of_cold": round(one / cold, 3),
+            "pages_written": pages,
+            "briefings": report["seeds"] - report["failed"],
+            "failed_seeds": report["failed"],
+            "noop_converted": noop_report["converted"],
+            "noop_stages_s": {
+                "ingest": round(noop_ingest.seconds, 3),
+                "pelican": round(noop_pelican.seconds, 3),
+                "search": round(noop_search.seconds, 3),
+            },
+            "one_new_stages_s": {
+                "ingest": round(one_ingest.seconds, 3),
+                "pelican": round(one_pelican.seconds, 3),
+                "search": round(one_search.seconds, 3),
+            },
+            "rss_mb": {k: round(v, 1) for k, v in self.rss.items()},
+            "bare_rss_mb": round(bare_stage.rss_mb, 1) if bare_stage else None,
+            "children_maxrss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+            "cpus": os.cpu_count(),
+        }
+        return result
+
+
+def count_pages(output: Path) -> int:
+    return sum(1 for _ in output.rglob("*.html"))
+
+
+def bench(n: int, json_path: Path | None = None, keep: bool = False, bare: bool = True, quiet: bool = False) -> dict:
+    """Run the benchmark for N seeds; write the JSON result to `json_path` if given."""
+    work = Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
+    try:
+        result = Bench(n, work, quiet=quiet).run(bare=bare)
+    finally:
+        if keep:
+            print(f"bench[{n}]: kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    if json_path:
+        json_path.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return result
+
+
+def table(results: list[dict]) -> str:
+    """A Markdown table of several runs."""
+    head = (
+        "| N | ingest s | seeds/s | pelican s | search s | search/pelican | total s | bare pelican s "
+        "| (ingest+pelican)/bare | peak RSS MB | +1 seed rebuild s (share of cold) | no-op rebuild s | no-op rewrites |"
+    )
+    rows = [head, "|" + "---|" * (head.count("|") - 1)]
+    for r in results:
+        bare = f"{r['bare_pelican_s']:.1f}" if r["bare_pelican_s"] else "-"
+        ratio = f"{r['ratio_vs_bare']:.2f}" if r["ratio_vs_bare"] else "-"
+        rows.append(
+            f"| {r['n']} | {r['ingest_s']:.1f} | {r['seeds_per_s']:.0f} | {r['pelican_s']:.1f} | {r['search_s']:.1f} "
+            f"| {r['search_share_of_site_build']:.0%} | {r['total_s']:.1f} | {bare} | {ratio} | {r['peak_rss_mb']:.0f} "
+            f"| {r['rebuild_one_new_s']:.1f} ({r['rebuild_one_share_of_cold']:.0%}) | {r['rebuild_noop_s']:.1f} "
+            f"| {r['noop_rewrote_briefings']} |"
+        )
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", default="1000", help="number of seeds, or a comma-separated list (1000,2000,5000)")
+    parser.add_argument("--json", type=Path, help="write the result(s) as JSON to this file")
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare Pelican comparison")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    sizes = [int(x) for x in str(args.n).split(",") if x.strip()]
+    results = [bench(n, keep=args.keep, bare=not args.no_bare) for n in sizes]
+    print(table(results))
+    if args.json:
+        data = results[0] if len(results) == 1 else results
+        args.json.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
