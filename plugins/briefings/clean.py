@@ -85,6 +85,7 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
         r"|(?:^|[\s/|])(?:photo|image|credit)s?\s*:\s*[^/|]{1,60}"
         r"|[/|]\s*[^/|]{0,40}\b(?:" + names + r")(?:\s+via\s+[\w ]+)?"
         r"|/\s*[\w.-]+\.(?:ru|com|org|net|gov|ua|cn)"
+        r"|\b(?:" + names + r")\s*/\s*[A-Z][\w.' -]{2,40}"
         r"|\bvia\s+(?:getty images|reuters|ap|afp))\s*\|?\s*\.?\s*$",
         re.I,
     )
@@ -146,7 +147,8 @@ def is_caption(line: str, rules: ChromeRules) -> bool:
 
 def date_line(line: str) -> bool:
     """True when a line carries a full date and little else (a header or byline date)."""
-    hits = [h for h in dates.find_dates(line) if h.year]
+    found = dates.find_dates(line)
+    hits = [h for h in found if h.year] or found[:1]
     if not hits:
         return False
     rest = line
@@ -154,7 +156,7 @@ def date_line(line: str) -> bool:
         rest = rest.replace(h.text, " ")
     rest = _PREFIX_WORDS.sub(" ", _TIME.sub(" ", rest))
     rest = re.sub(r"^\s*by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}", " ", rest.strip(), flags=re.I)
-    return len(words(rest)) <= 3
+    return len(words(rest)) <= (3 if hits[0].year else 1)
 
 
 def _paragraph_like(line: str) -> bool:

@@ -190,13 +190,18 @@ def _resolved(hit: DateHit, weekdays: list[int], years: list[int]) -> tuple[dt.d
     return (hit.date(year) if year else None), why
 
 
-def _header_date(doc: CleanDoc) -> Found | None:
+def _header_date(doc: CleanDoc, weekdays: list[int], years: list[int]) -> Found | None:
+    """The date of a header line; a header without a year (`June 15, 14:09 UTC+3`) gets one
+    inferred from the text."""
     for block in doc.blocks:
         if block.kind not in (DATE_LINE, SOURCE_LINE):
             continue
         for hit in find_dates(block.text):
             if hit.year:
                 return Found(hit.date(), "header", block.text)
+            day, why = _resolved(hit, weekdays, years)
+            if day:
+                return Found(day, "inferred", f"{block.text} ({why})")
     return None
 
 
@@ -244,12 +249,12 @@ def extract_date(doc: CleanDoc) -> tuple[Found, str]:
     """
     if doc.prefix_date:
         return Found(dt.date.fromisoformat(doc.prefix_date), "prefix", f"date {doc.prefix_date}"), "prefix"
-    header = _header_date(doc)
-    if header:
-        return header, "header"
     text = "\n".join(doc.paragraphs)
     years = years_mentioned(text)
     weekdays = weekdays_mentioned(" ".join(doc.paragraphs[:2]))
+    header = _header_date(doc, weekdays, years)
+    if header:
+        return header, header.rule
     lede = doc.lede
     found = _dateline_date(lede, weekdays, years) or _event_date(doc, weekdays, years)
     if found:
