@@ -133,7 +133,8 @@ def end_marker(line: str, rules: ChromeRules) -> str | None:
     n = len(words(line))
     for marker in rules.end_markers:
         bare = marker.rstrip(":")
-        if low == bare or (n <= 12 and (" " in bare or marker.endswith(":")) and low.startswith(bare)):
+        prefix_ok = marker.endswith(":") or (" " in bare and not _SENTENCE_END.search(line.strip()))
+        if low == bare or (n <= 10 and prefix_ok and low.startswith(bare)):
             return f"end of article: {line.strip()!r}"
     if _BIO.match(line.strip()) and n <= 25:
         return "end of article: author note"
