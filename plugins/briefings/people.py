@@ -266,14 +266,23 @@ def fold(text: str) -> str:
 
 def _fold_map(text: str) -> tuple[str, list[int]]:
     """Folded text and, for each folded character, the index of its source character."""
+    text = text.translate(_FOLD_EXTRA)
+    if text.isascii():  # nothing to decompose: the common case
+        return text, list(range(len(text)))
     out: list[str] = []
     idx: list[int] = []
-    for i, ch in enumerate(text.translate(_FOLD_EXTRA)):
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    for i, ch in enumerate(text):
+        base = ch if ch < "\x80" else _fold_char(ch)
         for b in base:
             out.append(b)
             idx.append(i)
     return "".join(out), idx
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One character without diacritics (NFKD, combining marks dropped)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
 
 
 def name_key(name: str) -> str:
@@ -559,10 +568,75 @@ def _segments(headline: str | None, paragraphs: Sequence[str]) -> list[Segment]:
     return out
 
 
+class _NameScanner:
+    """`Registry.full_name_re.finditer`, faster: the regex is tried only where a match can start.
+
+    A match starts after a character outside [\\w@#/] (the pattern's lookbehind), on the first
+    character of one of the alternatives. At such a position only the alternatives whose first
+    letter is that character (case-insensitively; all of them for a non-ASCII character) can
+    match, so a regex of those alternatives, in the same order, gives the same match there.
+    """
+
+    _STARTS = re.compile(r"(?<![\w@#/])\S")
+
+    def __init__(self, full: re.Pattern[str]) -> None:
+        head, tail = r"(?<![\w@#/])(?:", r")(?![\w])"
+        self.full = full
+        self.parts: list[str] | None = None
+        self.groups: dict[str, re.Pattern[str] | None] = {}
+        if full.pattern.startswith(head) and full.pattern.endswith(tail):
+            body = full.pattern[len(head) : -len(tail)]
+            parts = re.split(r"(?<!\\)\|", body)
+            if all(parts) and "(" not in body:
+                self.parts = parts
+
+    @staticmethod
+    def _first(part: str) -> str:
+        return (part[1] if part.startswith("\\") else part[0]).lower()
+
+    def _group(self, key: str) -> re.Pattern[str] | None:
+        if key not in self.groups:
+            assert self.parts is not None
+            parts = [p for p in self.parts if self._first(p) == key or not self._first(p).isascii()]
+            self.groups[key] = (
+                re.compile(r"(?<![\w@#/])(?:" + "|".join(parts) + r")(?![\w])", self.full.flags) if parts else None
+            )
+        return self.groups[key]
+
+    def finditer(self, text: str) -> Iterable[re.Match[str]]:
+        if self.parts is None:
+            yield from self.full.finditer(text)
+            return
+        end = 0
+        for start in self._STARTS.finditer(text):
+            pos = start.start()
+            if pos < end:
+                continue
+            key = text[pos].lower()
+            rx = self._group(key) if key.isascii() else self.full
+            m = rx.match(text, pos) if rx is not None else None
+            if m is not None and m.end() > m.start():
+                end = m.end()
+                yield m
+
+
+_SCANNERS: dict[int, tuple[Registry, _NameScanner]] = {}
+
+
+def _full_names(reg: Registry, text: str) -> Iterable[re.Match[str]]:
+    """Matches of `reg.full_name_re` in `text`, as `finditer` gives them."""
+    cached = _SCANNERS.get(id(reg))
+    if cached is None or cached[0] is not reg:
+        if len(_SCANNERS) > 8:
+            _SCANNERS.clear()
+        cached = _SCANNERS[id(reg)] = (reg, _NameScanner(reg.full_name_re))
+    return cached[1].finditer(text)
+
+
 def _find_full_names(doc: _Doc) -> None:
     """Registry full names and aliases."""
     for seg in doc.segs:
-        for m in doc.reg.full_name_re.finditer(seg.text):
+        for m in _full_names(doc.reg, seg.text):
             after = seg.text[m.end() : m.end() + 12]
             if re.match(r"\s*(?:Jr\b|/)", after):
                 continue
@@ -796,10 +870,15 @@ def _find_titles(doc: _Doc) -> None:
         _find_fixed_titles(doc, seg)
 
 
+@lru_cache(maxsize=1)
+def _fixed_titles_re() -> re.Pattern[str]:
+    """Any of FIXED_TITLES (compiled once)."""
+    return re.compile(r"\b(?i:" + _alternation(FIXED_TITLES) + r")\b")
+
+
 def _find_fixed_titles(doc: _Doc, seg: Segment) -> None:
     """Titles that name their body themselves ("European Commission President")."""
-    rx = re.compile(r"\b(?i:" + _alternation(FIXED_TITLES) + r")\b")
-    for m in rx.finditer(seg.text):
+    for m in _fixed_titles_re().finditer(seg.text):
         if _followed_by_name(seg.text, m.end()):
             continue
         title, of = FIXED_TITLES[re.sub(r"\s+", " ", m.group(0).lower())]

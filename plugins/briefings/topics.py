@@ -268,18 +268,19 @@ def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
-def _candidates(text: str, topics: Sequence[Topic], live: frozenset[int] | None = None) -> list[_Hit]:
+def _candidates(
+    text: str, topics: Sequence[Topic], live: Sequence[tuple[Topic, Sequence[Trigger]]] | None = None
+) -> list[_Hit]:
     """Return every trigger match of `topics` in `text`, minus the topic's own excludes.
 
-    `live` (ids of trigger patterns that can match anywhere in the report, from
-    `_live_patterns`) skips the others; without it every trigger is tried.
+    `live` (from `_live_triggers`: the topics with only their triggers that can match anywhere
+    in the report) replaces `topics` when given: the other triggers find nothing anyway.
     """
     hits: list[_Hit] = []
-    for topic in topics:
+    pairs = live if live is not None else [(t, t.triggers) for t in topics]
+    for topic, triggers in pairs:
         excluded: list[tuple[int, int]] | None = None
-        for trigger in topic.triggers:
-            if live is not None and id(trigger.pattern) not in live:
-                continue
+        for trigger in triggers:
             for m in trigger.pattern.finditer(text):
                 if m.end() <= m.start():
                     continue
@@ -385,6 +386,16 @@ def _active_topics(full_text: str, vocab: Vocabulary) -> list[Topic]:
     return [t for t in vocab.topics if all(p.search(full_text) for p in t.context)]
 
 
+def _live_triggers(topics: Sequence[Topic], live: frozenset[int]) -> list[tuple[Topic, list[Trigger]]]:
+    """`topics` (in order) with those of their triggers (in order) whose pattern is in `live`."""
+    pairs = []
+    for topic in topics:
+        triggers = [t for t in topic.triggers if id(t.pattern) in live]
+        if triggers:
+            pairs.append((topic, triggers))
+    return pairs
+
+
 def _cue_spans(text: str, vocab: Vocabulary, live: frozenset[int] | None = None) -> list[tuple[int, int]]:
     """Return the spans of the sentences of `text` that contain a 'discussed' cue."""
     cues = [c for c in vocab.cues if live is None or id(c) in live]
@@ -408,9 +419,10 @@ def _score_block(
     vocab: Vocabulary,
     scores: dict[str, _Score],
     live: frozenset[int] | None = None,
+    triggers: Sequence[tuple[Topic, Sequence[Trigger]]] | None = None,
 ) -> None:
     """Add one block's evidence to `scores` (keyed by topic name)."""
-    candidates = _candidates(text, topics, live)
+    candidates = _candidates(text, topics, triggers)
     if not candidates:
         return
     ignore = [p for p in vocab.ignore if live is None or id(p) in live]
@@ -441,9 +453,10 @@ def score_topics(headline: str | None, paragraphs: Sequence[str], vocab: Vocabul
     blocks = [(normalise(t), w, label) for t, w, label in text_blocks(headline, paragraphs)]
     topics = _active_topics(" ".join(b[0] for b in blocks), vocab)
     live = _live_patterns([b[0] for b in blocks], vocab)
+    triggers = _live_triggers(topics, live)
     scores: dict[str, _Score] = {}
     for text, weight, label in blocks:
-        _score_block(text, weight, label, topics, vocab, scores, live)
+        _score_block(text, weight, label, topics, vocab, scores, live, triggers)
     return scores
 
 
