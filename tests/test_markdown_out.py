@@ -134,3 +134,80 @@ def test_front_matter_round_trips_any_string(value):
 def test_dates_are_written_as_iso_dates():
     data = yaml.safe_load(dump_yaml({"date": "2020-06-26"}))
     assert data["date"] in ("2020-06-26", dt.date(2020, 6, 26))
+
+
+# --- Stronger properties (issue #5): hazards mixed into any text, through the full pipeline ----
+
+HAZARD_PIECES = [
+    "*x*", "__init__", "#tag", "> quote", "2020. The year", "- item", "---", "===", "    indent",
+    "[1]: http://x", "<http://x>", "  ", "|", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+    "[a](javascript:alert(1))", '" onmouseover=alert(1) x="', "</title>", "&amp;", "&#169;", "\\", "`", "\n",
+    "no", "on", "12:30", ": ", "#", "'", '"', "...", "1)", "!", "<!--", "-->", "<![CDATA[", "~~~",
+]  # fmt: skip
+hazard_text = st.lists(
+    st.one_of(
+        st.sampled_from(HAZARD_PIECES),
+        st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=12),
+    ),
+    min_size=1,
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(hazard_text)
+def test_escaping_round_trips_hazard_mixes_through_markdown_and_sanitizer(text):
+    from briefings.sanitize import clean_html
+
+    if not text.strip():
+        return
+    out = clean_html(MD.reset().convert(escape_markdown(text)))
+    assert re.fullmatch(r"<p>.*</p>", out, re.S), out  # one paragraph, nothing else
+    assert "<" not in out[3:-4], out  # no element inside: every tag character is text
+    assert html.unescape(out[3:-4]).strip() == squash(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(hazard_text)
+def test_subheading_round_trips(text):
+    if not text.strip():
+        return
+    out = MD.reset().convert(render_body([Block(SUBHEADING, text)]))
+    assert out.startswith("<h2>") and out.endswith("</h2>") and out.count("<") == 2, out
+    assert html.unescape(out[4:-5]).strip() == squash(text)
+
+
+yaml_text = st.one_of(st.sampled_from(YAML_HAZARDS), hazard_text).map(
+    lambda v: re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\r]", "", v)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(yaml_text, yaml_text, st.lists(yaml_text, max_size=5))
+def test_whole_briefing_front_matter_round_trips_and_pelican_reads_it(title, summary, names):
+    """render_briefing -> parse_front_matter and Pelican's yaml_metadata header regex."""
+    from briefings.markdown_out import render_briefing
+    from briefings.model import Briefing, Found
+    from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE
+
+    none = Found(None, "none")
+    b = Briefing(
+        seed="seeds/x.txt", title=Found(title, "t"), date=Found(None, "none"), date_source="none",
+        participants=[Found(n, "p") for n in names], people=[Found(n, "p") for n in names[::-1]],
+        topics=[], source=none, location=none, format=none, summary=Found(summary, "s"),
+        body=[Block(PARAGRAPH, "Body text.")], slug="x",
+    )  # fmt: skip
+    text = render_briefing(b)
+    meta, body = parse_front_matter(text)
+    assert meta["title"] == title and meta["summary"] == summary
+    assert meta["participants"] == names and meta["people"] == names[::-1]
+    assert body == "\nBody text.\n"
+    m = HEADER_RE.fullmatch(text)
+    assert m and yaml.safe_load(m.group("metadata")) == yaml.safe_load(text.split("\n", 1)[1].rsplit("\n---\n", 1)[0])
+    assert m.group("content") == "\n\nBody text.\n"
+
+
+@pytest.mark.parametrize("text", ["#", "##", "Iran #", "a\\#", "a\\\\#", "x ## y ##", "# closing #"])
+def test_subheading_keeps_closing_hashes(text):
+    out = MD.reset().convert(render_body([Block(SUBHEADING, text)]))
+    assert html.unescape(out[4:-5]) == squash(text), out

@@ -21,6 +21,8 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 # Line starts that Markdown reads as blocks: headings, quotes, lists, rules, code fences.
 _BLOCK_START = re.compile(r"^([#>+\-]|\d+(?=[.)]))")
 _WS = re.compile(r"\s+")
+# A closing run of `#` not already escaped (after an even number of backslashes).
+_TRAILING_HASHES = re.compile(r"(?<!\\)((?:\\\\)*)(#+)$")
 
 
 def escape_markdown(text: str) -> str:
@@ -46,7 +48,10 @@ def render_body(blocks: list[Block]) -> str:
         line = escape_markdown(block.text)
         if not line:
             continue
-        parts.append("## " + line if block.kind == SUBHEADING else line)
+        if block.kind == SUBHEADING:
+            # An ATX heading drops a closing run of `#`: escape it so the text keeps it.
+            line = "## " + _TRAILING_HASHES.sub(lambda m: m.group(1) + "\\#" * len(m.group(2)), line)
+        parts.append(line)
     return "\n\n".join(parts) + "\n"
 
 

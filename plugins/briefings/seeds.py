@@ -15,6 +15,10 @@ from pathlib import Path
 from .model import Seed
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+# Bytes that text pasted from a web page hardly ever holds (all C0 controls but tab, LF, VT, FF,
+# CR and ESC); a file with more than 1% of them is binary, whatever else it contains.
+_BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27)) + b"\x7f"
+_SAMPLE = 1 << 16
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
@@ -30,6 +34,10 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         notes.append("UTF-8 byte-order mark removed")
     if data.count(b"\x00") > max(8, len(data) // 100):
         raise SeedError("looks like a binary file (many NUL bytes), not text")
+    sample = data[:_SAMPLE]
+    controls = len(sample) - len(sample.translate(None, _BINARY_BYTES))
+    if controls > max(8, len(sample) // 100):
+        raise SeedError(f"looks like a binary file ({controls} control bytes in the first {len(sample)}), not text")
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")
         notes.append("NUL bytes removed")

@@ -1,0 +1,148 @@
+"""Ingest: incremental, safe regeneration of content/ from seeds/ (with editor overrides)."""
+
+import pytest
+from briefings.ingest import MANIFEST, ingest
+from briefings.markdown_out import parse_front_matter
+from briefings.settings import DEFAULTS
+
+SEED = (
+    "Putin and Macron discuss Ukraine by phone\n\nMOSCOW, June 26. /TASS/. Russian President Vladimir Putin and "
+    "French President Emmanuel Macron discussed the conflict in Ukraine by phone, the Kremlin said on Friday. "
+    "Events of 2020 were recalled.\n\nThe two leaders also discussed Syria and Libya at length in the call.\n"
+)
+
+
+@pytest.fixture
+def dirs(tmp_path):
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    seeds.mkdir()
+    return seeds, content
+
+
+def run(dirs):
+    return ingest(dirs[0], dirs[1], dict(DEFAULTS))
+
+
+def briefing_files(content):
+    return sorted(p.name for p in content.glob("*.md"))
+
+
+def meta_of(content, name):
+    return parse_front_matter((content / name).read_text(encoding="utf-8"))[0]
+
+
+def test_second_run_converts_and_rewrites_nothing(dirs):
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    first = run(dirs)
+    assert first.converted == ["a.txt"] and len(first.written) == 1
+    files = {p: p.stat().st_mtime_ns for p in dirs[1].iterdir()}
+    second = run(dirs)
+    assert second.converted == [] and second.written == [] and second.unchanged == ["a.txt"]
+    assert {p: p.stat().st_mtime_ns for p in dirs[1].iterdir()} == files
+
+
+def test_output_is_deterministic(dirs, tmp_path):
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    run(dirs)
+    other = tmp_path / "other"
+    ingest(dirs[0], other, dict(DEFAULTS))
+    assert briefing_files(other) == briefing_files(dirs[1])
+    for name in briefing_files(other):
+        assert (other / name).read_bytes() == (dirs[1] / name).read_bytes()
+
+
+def test_deleting_a_seed_removes_its_briefing(dirs):
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    (dirs[0] / "b.txt").write_text(SEED.replace("Syria", "Iran"), encoding="utf-8")
+    run(dirs)
+    assert len(briefing_files(dirs[1])) == 2
+    (dirs[0] / "a.txt").unlink()
+    report = run(dirs)
+    assert len(report.removed) == 1
+    assert [meta_of(dirs[1], n)["seed"] for n in briefing_files(dirs[1])] == ["seeds/b.txt"]
+
+
+def test_hand_made_content_is_never_touched_and_keeps_its_slug(dirs):
+    dirs[1].mkdir()
+    hand = dirs[1] / "putin-and-macron-discuss-ukraine-by-phone.md"
+    hand.write_text("---\ntitle: Mine\n---\nHand-made.\n", encoding="utf-8")
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    run(dirs)
+    run(dirs)
+    assert hand.read_text(encoding="utf-8") == "---\ntitle: Mine\n---\nHand-made.\n"
+    generated = [n for n in briefing_files(dirs[1]) if n != hand.name]
+    assert len(generated) == 1 and generated[0].startswith("putin-and-macron-discuss-ukraine-by-phone-")
+
+
+def test_same_title_gets_unique_stable_slugs(dirs):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (dirs[0] / name).write_text(SEED + f"\n{name} differs.\n", encoding="utf-8")
+    run(dirs)
+    slugs = [meta_of(dirs[1], n)["slug"] for n in briefing_files(dirs[1])]
+    assert len(set(slugs)) == 3
+    (dirs[0] / "0.txt").write_text(SEED + "\nA new one.\n", encoding="utf-8")
+    run(dirs)
+    after = {meta_of(dirs[1], n)["seed"]: meta_of(dirs[1], n)["slug"] for n in briefing_files(dirs[1])}
+    assert sorted(after[f"seeds/{n}"] for n in ("a.txt", "b.txt", "c.txt")) == sorted(slugs)
+
+
+def test_editor_overrides_win_and_survive_rebuilds(dirs):
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    (dirs[0] / "a.yaml").write_text(
+        "title: Putin and Macron talk Ukraine\ndate: 2020-06-26\nlocation: null\ntopics: [Ukraine]\n", encoding="utf-8"
+    )
+    report = run(dirs)
+    assert report.overridden == {"a.txt": ["date", "location", "title", "topics"]}
+    meta = meta_of(dirs[1], briefing_files(dirs[1])[0])
+    assert meta["title"] == "Putin and Macron talk Ukraine"
+    assert meta["date_source"] == "override" and meta["location"] is None and meta["topics"] == ["Ukraine"]
+    assert meta["provenance"]["title"] == {"rule": "override", "text": "seeds/a.yaml"}
+    assert run(dirs).written == []  # nothing changed: no rewrite, the override still holds
+
+
+def test_editor_can_remove_and_keep_lines(dirs):
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    (dirs[0] / "a.yaml").write_text("remove_lines: ['The two leaders also discussed']\n", encoding="utf-8")
+    run(dirs)
+    body = (dirs[1] / briefing_files(dirs[1])[0]).read_text(encoding="utf-8")
+    assert "also discussed Syria" not in body
+
+
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        ("format: bus\n", "format must be one of"),
+        ("colour: red\n", "unknown key 'colour'"),
+        ("date: yesterday\n", "is not YYYY-MM-DD"),
+        ("title: [\n", "not valid YAML"),
+        ("people: Putin\n", "must be a list"),
+    ],
+)
+def test_bad_override_is_reported_with_file_and_reason(dirs, override, message):
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    (dirs[0] / "a.yaml").write_text(override, encoding="utf-8")
+    report = run(dirs)
+    assert report.failed["a.txt"].startswith("a.yaml: ") and message in report.failed["a.txt"]
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\t\n", "only whitespace"),
+        (b"\x00\x01\x02PNG\x00\x00" * 50, "binary"),
+        (b"All news\n\nNEWSLETTER SUBSCRIPTION\n\nShare\n", "no article text"),
+    ],
+)
+def test_bad_seeds_are_reported_and_the_rest_still_converts(dirs, data, reason):
+    (dirs[0] / "good.txt").write_text(SEED, encoding="utf-8")
+    (dirs[0] / "bad.txt").write_bytes(data)
+    report = run(dirs)
+    assert reason in report.failed["bad.txt"]
+    assert report.briefings == 1 and len(briefing_files(dirs[1])) == 1
+
+
+def test_no_temporary_files_are_left_behind(dirs):
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    run(dirs)
+    assert sorted(p.name for p in dirs[1].iterdir() if p.name.startswith(".")) == [MANIFEST]
