@@ -356,11 +356,12 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
     headline = _pick_headline(lines, fixed, start)
     blocks: list[Block] = []
     for i, line in enumerate(lines):
+        known = fixed[i]
         if i >= stop:
             marker = end_marker(lines[stop], rules) or "after the end of the article"
-            blocks.append(fixed[i] if fixed[i] and fixed[i].kind == SOURCE_LINE else Block(CHROME, line, marker))
-        elif fixed[i] is not None:
-            blocks.append(fixed[i])  # type: ignore[arg-type]
+            blocks.append(known if known and known.kind == SOURCE_LINE else Block(CHROME, line, marker))
+        elif known is not None:
+            blocks.append(known)
         elif i == headline:
             blocks.append(Block(HEADLINE, line, "title-like line that shares words with the lede"))
         elif i < start:

@@ -97,6 +97,7 @@ def _weekday_number(word: str | None) -> int | None:
 
 def _hit(m: re.Match[str]) -> DateHit | None:
     g = {k: v for k, v in m.groupdict().items() if v}
+    year: int | None
     try:
         if "y1" in g:
             year, month, day = int(g["y1"]), int(g["m1"]), int(g["d1"])
