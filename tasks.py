@@ -98,6 +98,8 @@ def _build(c, config: Path, keep_going: bool, search: bool) -> None:
     timings["pelican"] = time.perf_counter() - start
     if search:
         timings["search"] = _search(c)
+    else:  # no stale index pointing at pages that changed
+        shutil.rmtree(OUTPUT / "pagefind", ignore_errors=True)
     print("build: " + ", ".join(f"{k} {v:.2f}s" for k, v in timings.items()))
     if report.failed and not keep_going:
         raise Exit(

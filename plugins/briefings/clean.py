@@ -319,30 +319,28 @@ def _body_block(i: int, lines: list[str], fixed: list[Block | None]) -> Block:
     return Block(PARAGRAPH, line, "article text")
 
 
+TEASER_ZONE = 12  # blocks near the top that may repeat later text (teasers, standfirsts)
+
+
 def _drop_duplicates(blocks: list[Block]) -> list[Block]:
-    """Turn teasers and repeated paragraphs (text found again in a later block) into chrome."""
-    out: list[Block] = []
+    """Turn teasers and repeated paragraphs (text found again in another block) into chrome.
+
+    A block repeated word for word keeps its last copy; a block near the top whose text
+    (less a trailing ellipsis) is part of another block is a teaser. Linear in the number of
+    blocks, so a very long seed stays fast."""
     texts = [re.sub(r"\s+", " ", b.text).strip() for b in blocks]
-    for i, block in enumerate(blocks):
-        if block.kind in (STANDFIRST, PARAGRAPH, HEADLINE):
-            core = texts[i].rstrip("….").strip()
-            later = [t for j, t in enumerate(texts) if j != i and blocks[j].kind in (STANDFIRST, PARAGRAPH)]
-            dup_later = any(core and core in t and (j > i or t != texts[i]) for j, t in enumerate(later))
-            if block.kind != HEADLINE and len(core) > 20 and dup_later and _repeated(i, texts, blocks):
-                out.append(Block(CHROME, block.text, "repeats text found in another paragraph"))
-                continue
-        out.append(block)
-    return out
-
-
-def _repeated(i: int, texts: list[str], blocks: list[Block]) -> bool:
-    core = texts[i].rstrip("….").strip()
-    for j, t in enumerate(texts):
-        if j == i or blocks[j].kind not in (STANDFIRST, PARAGRAPH):
+    body = [i for i, b in enumerate(blocks) if b.kind in (STANDFIRST, PARAGRAPH)]
+    last_copy = {texts[i]: i for i in body}
+    out = list(blocks)
+    for n, i in enumerate(body):
+        core = texts[i].rstrip("….").strip()
+        if len(core) <= 20:
             continue
-        if core in t and (t != texts[i] or j > i):
-            return True
-    return False
+        repeated = last_copy[texts[i]] != i
+        teaser = n < TEASER_ZONE and any(core in texts[j] and texts[j] != texts[i] for j in body if j != i)
+        if repeated or teaser:
+            out[i] = Block(CHROME, blocks[i].text, "repeats text found in another paragraph")
+    return out
 
 
 def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:

@@ -17,7 +17,7 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from pelican import signals
 
@@ -94,7 +94,7 @@ def _copy_seeds(output: Path, index: Index, seeds_dir: str | None, base: Path) -
     for b in index.briefs:
         if not b.seed_url:
             continue
-        name = b.seed_url.rsplit("/", 1)[-1]
+        name = unquote(b.seed_url.rsplit("/", 1)[-1])
         src, dst = src_dir / name, output / "seeds" / name
         if not src.is_file():
             log.warning("briefing %s links to a missing seed %s", b.slug, src)

@@ -6,6 +6,8 @@ so templates never loop over all articles and every grouping is sorted determini
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import datetime as dt
 import html
 import itertools
@@ -239,7 +241,7 @@ def brief_from_article(article: Any) -> Brief:
         location=_as_text(meta.get("location")),
         source=_as_text(meta.get("source")),
         summary=_as_text(meta.get("summary")) or "",
-        seed_url="seeds/" + seed.replace("\\", "/").rsplit("/", 1)[-1] if seed else None,
+        seed_url="seeds/" + quote(seed.replace("\\", "/").rsplit("/", 1)[-1]) if seed else None,
         quotes=quotes,
         article=article,
     )
