@@ -1,7 +1,7 @@
 """Table-driven tests for line classification: headline, chrome, captions, subheadings."""
 
 import pytest
-from briefings.clean import clean
+from briefings.clean import clean, split_title_block
 from briefings.model import CAPTION, CHROME, DATE_LINE, HEADLINE, PARAGRAPH, SOURCE_LINE, STANDFIRST, SUBHEADING
 
 LEDE = "Russian President Vladimir Putin and French President Emmanuel Macron discussed Ukraine by phone on Friday."
@@ -94,3 +94,35 @@ def test_body_keeps_every_article_line_in_order():
     doc = clean("All news\n\nPutin and Macron discuss Ukraine\n\n" + "\n\n".join(paras))
     assert doc.paragraphs == paras
     assert doc.of_kind(HEADLINE)[0].text == "Putin and Macron discuss Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "World / President Biden China's Xi to Biden: US 'Playing With Fire' on Taiwan Warning comes in "
+            "otherwise cordial 3-hour virtual meeting",
+            [
+                "World / President Biden",
+                "China's Xi to Biden: US 'Playing With Fire' on Taiwan",
+                "Warning comes in otherwise cordial 3-hour virtual meeting",
+            ],
+        ),
+        ("Putin and Xi Hold Talks in Moscow", ["Putin and Xi Hold Talks in Moscow"]),
+    ],
+)
+def test_glued_title_block_splits_breadcrumb_headline_and_deck(text, parts):
+    assert split_title_block(text) == parts
+
+
+def test_glued_page_header_is_split_into_lines():
+    line = (
+        "World / Asia / Putin and Xi Meet in Moscow Talks cover trade and the war in Ukraine By Jane Roe, "
+        "Newser Staff Posted Mar 21, 2023 6:36 AM CST Xi and Putin shake hands. (AP Photo/Sergei Karpukhin) "
+        + "Chinese President Xi Jinping and Russian President Vladimir Putin held talks in Moscow on Tuesday. "
+        * 3
+    )
+    doc = clean(line)
+    assert doc.headline == "Putin and Xi Meet in Moscow"
+    assert kinds(line)["By Jane Roe, Newser Staff"] == CHROME
+    assert doc.paragraphs[-1].startswith("Chinese President Xi Jinping")

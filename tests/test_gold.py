@@ -71,7 +71,7 @@ def test_every_value_has_provenance(seed_briefings):
 # Devset fields that extraction gets right today: (stem prefix, field). Keep growing it.
 DEV_PINNED = {
     "date": "d01 d02 d03 d04 d05 d06 d07 d08 d09 d10 d11 d12 d13 d14",
-    "title": "d01 d02 d04 d05 d06 d07 d08 d09 d10 d11 d12 d13 d14",
+    "title": "d01 d02 d03 d04 d05 d06 d07 d08 d09 d10 d11 d12 d13 d14",
     "body": "d01 d02 d03 d04 d05 d06 d07 d08 d09 d10 d11 d12 d13 d14",
     "format": "d01 d02 d03 d04 d05 d06 d07 d08 d09 d10 d11 d12 d13 d14",
     "source": "d01 d02 d03 d04 d05 d06 d07 d08 d09 d10 d11 d12 d13 d14",

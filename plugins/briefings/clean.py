@@ -236,6 +236,32 @@ _GLUED_MARKERS = re.compile(
 _GLUED_CAPTION = re.compile(r"^(?P<c>.{20,400}?\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|Pool)[^()]{0,60}\))\s+(?=[A-Z“\"])")
 
 
+_CRUMB = re.compile(
+    r"^(?P<crumb>(?:[A-Z][\w&]*(?:\s[A-Z][\w&]*)?\s/\s)+"
+    r"(?:(?:President|Prime Minister|Chancellor|King|Premier|Minister)\s[A-Z][\w'’-]+\s)?)(?=[A-Z])"
+)
+_DECK_START = re.compile(r"\s(?=[A-Z][a-z]+(?:\s[a-z][\w-]*){3})")
+
+
+def split_title_block(text: str) -> list[str]:
+    """A glued page header before the byline -> [breadcrumb, headline, deck] (those present).
+
+    `World / President Biden China's Xi to Biden: US 'Playing With Fire' on Taiwan Warning
+    comes in otherwise cordial 3-hour virtual meeting`: the breadcrumb ends with its tag (a
+    titled name), and the Title Case headline ends where a sentence-case deck begins."""
+    parts = []
+    crumb = _CRUMB.match(text)
+    if crumb:
+        parts.append(crumb.group("crumb").strip())
+        text = text[crumb.end() :]
+    for m in _DECK_START.finditer(text):
+        head = text[: m.start()]
+        long_words = [w for w in words(head) if len(w) > 3]
+        if len(long_words) >= 3 and all(w[0].isupper() for w in long_words):
+            return [*parts, head.strip(), text[m.end() :].strip()]
+    return [*parts, text.strip()]
+
+
 def split_glued_header(line: str) -> list[str]:
     """A long first line with the page header glued on (headline, byline, `Posted` stamps,
     photo caption, then the article) -> those parts as separate lines. Others: [line]."""
@@ -244,8 +270,9 @@ def split_glued_header(line: str) -> list[str]:
     if len(line) < 300 or not marks:
         return [line]
     parts, pos = [], 0
-    for m in marks:
-        parts.append(line[pos : m.start("m")])
+    for n, m in enumerate(marks):
+        before = line[pos : m.start("m")]
+        parts.extend(split_title_block(before) if n == 0 else [before])
         parts.append(m.group("m"))
         pos = m.end("m")
     rest = line[pos:].strip()
@@ -293,9 +320,16 @@ def _pick_headline(lines: list[str], fixed: list[Block | None], start: int) -> i
     return None
 
 
-def _header_block(i: int, line: str, headline: int | None) -> Block:
-    """Kind of a line above the article body (masthead, headline zone)."""
-    near = headline is not None and abs(i - headline) <= 2
+def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline: int | None) -> Block:
+    """Kind of a line above the article body (masthead, headline zone). A date counts as
+    the report's when it sits within a few short lines of the headline."""
+    line = lines[i]
+    between = range(min(i, headline) + 1, max(i, headline)) if headline is not None else range(0)
+    near = (
+        headline is not None
+        and abs(i - headline) <= 4
+        and all(len(words(lines[j])) <= 12 and (fixed[j] is None or fixed[j].kind == CAPTION) for j in between)
+    )
     if date_line(line):
         if near:
             return Block(DATE_LINE, line, "date next to the headline")
@@ -363,7 +397,7 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
         elif i == headline:
             blocks.append(Block(HEADLINE, line, "title-like line that shares words with the lede"))
         elif i < start:
-            blocks.append(_header_block(i, line, headline))
+            blocks.append(_header_block(i, lines, fixed, headline))
         else:
             blocks.append(_body_block(i, lines, fixed))
     return CleanDoc(blocks=tuple(_drop_duplicates(_trim_tail(_top_dates(blocks), rules))), prefix_date=iso)
