@@ -39,7 +39,8 @@ _BYLINE_OUTLET = re.compile(
     r"|\b(?:editor|reporter|correspondent|writer|journalist|producer)\s+(?:for|at|with)\s+(?P<outlet4>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})",
 )
 _INSTITUTION = (
-    r"(?:the\s+)?(?P<src>(?:[A-Z][\w'’.-]*\s+){0,4}(?:(?:press\s+service|office|Office|House|Kremlin|Street|Ministry"
+    r"(?:the\s+)?(?P<src>(?:[A-Z][\w'’.-]*\s+|(?:foreign|defen[cs]e|presidential|prime\s+minister's|press)\s+){0,4}"
+    r"(?:(?:press\s+service|office|Office|House|Kremlin|Street|Ministry"
     r"|ministry|Presidency|Directorate(?:\s+of\s+[A-Z]\w+)?|Department|Palace|Government|Cabinet|Secretariat"
     r"|Embassy|Commission|Council)(?:\s+press\s+service)?(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?))"
 )
@@ -186,7 +187,7 @@ def extract_source(doc: CleanDoc) -> Found:
     for para in doc.paragraphs[:3]:
         for pattern in _ATTRIBUTION:
             m = pattern.search(para)
-            if m:
+            if m and any(w[:1].isupper() for w in m.group("src").split()):
                 src = re.sub(r"^(?:the|a|an)\s+", "", m.group("src").strip(), flags=re.I)
                 return Found(_title_case_institution(src), "attribution", m.group(0))
     return Found(None, "none", "the text names no agency or issuer")
