@@ -829,7 +829,7 @@ def _title_patterns(reg: Registry) -> tuple[re.Pattern[str], ...]:
     )
 
 
-_TITLE_PATTERNS: dict[int, tuple[re.Pattern[str], ...]] = {}
+_TITLE_PATTERNS: dict[int, tuple[Registry, tuple[re.Pattern[str], ...]]] = {}
 
 
 def _country_of(doc: _Doc, word: str) -> Country | None:
@@ -845,7 +845,12 @@ def _followed_by_name(text: str, end: int) -> bool:
 
 def _find_titles(doc: _Doc) -> None:
     """Unnamed office references resolved by date into `doc.titles`."""
-    pats = _TITLE_PATTERNS.setdefault(id(doc.reg), _title_patterns(doc.reg))
+    cached = _TITLE_PATTERNS.get(id(doc.reg))
+    if cached is None or cached[0] is not doc.reg:  # built once per registry, not per call
+        if len(_TITLE_PATTERNS) > 8:
+            _TITLE_PATTERNS.clear()
+        cached = _TITLE_PATTERNS[id(doc.reg)] = (doc.reg, _title_patterns(doc.reg))
+    pats = cached[1]
     for seg in doc.segs:
         for m in pats[0].finditer(seg.text):
             modifier = re.search(r"(?i:former|then|outgoing|ex)", m.group(0))

@@ -299,37 +299,79 @@ _JOIN = "\n\x00\n"
 _ANCHORED = re.compile(r"(?<!\\)(?:\^|\$|\\A|\\Z)")
 
 
-def _literal_prefix(pattern: re.Pattern[str]) -> str:
-    """The literal text every match of `pattern` starts with ("" if unknown)."""
+def _sre_parse(pattern: re.Pattern[str]) -> Any:
+    """The parsed form of `pattern` (None if it cannot be parsed or ignores case)."""
     if pattern.flags & re.IGNORECASE:
-        return ""
+        return None
     try:
         from re import _parser as sre_parse  # type: ignore[attr-defined]
     except ImportError:  # Python < 3.11
         import sre_parse  # type: ignore[no-redef]
     try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        return sre_parse.parse(pattern.pattern, pattern.flags)
     except Exception:
-        return ""
-    chars: list[str] = []
+        return None
+
+
+def _required_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Texts that every match of `pattern` contains: each inner tuple lists alternatives, one
+    of which must occur (a top-level run of literal characters gives a 1-tuple, a top-level
+    group of literal alternatives gives one entry per alternative). () if unknown."""
+    parsed = _sre_parse(pattern)
+    if parsed is None:
+        return ()
+    needs: list[tuple[str, ...]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            needs.append(("".join(run),))
+            run.clear()
+
     for op, arg in parsed:
         name = str(op)
         if name == "LITERAL":
-            chars.append(chr(arg))
-        elif name in ("ASSERT", "ASSERT_NOT", "AT") and not chars:
+            run.append(chr(arg))
             continue
-        else:
-            break
-    return "".join(chars)
+        flush()
+        if name == "SUBPATTERN":
+            alternatives = _leading_alternatives(arg[-1])
+            if alternatives:
+                needs.append(alternatives)
+    flush()
+    return tuple(needs)
+
+
+def _leading_alternatives(sub: Any) -> tuple[str, ...]:
+    """For a group that is a branch of alternatives, the literal start of each ( () if any
+    alternative has none)."""
+    items = list(sub)
+    if len(items) != 1 or str(items[0][0]) != "BRANCH":
+        return ()
+    out = []
+    for alternative in items[0][1][1]:
+        chars = []
+        for op, arg in alternative:
+            if str(op) != "LITERAL":
+                break
+            chars.append(chr(arg))
+        if not chars:
+            return ()
+        out.append("".join(chars))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
 class _Probe:
-    """A pattern with its literal prefix, for the per-report prefilter."""
+    """A pattern with the literal texts its matches need, for the per-report prefilter."""
 
     pattern: re.Pattern[str]
-    prefix: str
+    needs: tuple[tuple[str, ...], ...]
     anchored: bool
+
+    def possible(self, text: str) -> bool:
+        """False when `text` lacks a literal that every match needs."""
+        return all(any(n in text for n in alternatives) for alternatives in self.needs)
 
 
 _PROBES: dict[int, tuple[Vocabulary, tuple[_Probe, ...]]] = {}
@@ -346,7 +388,7 @@ def _probes(vocab: Vocabulary) -> tuple[_Probe, ...]:
             patterns[id(trigger.pattern)] = trigger.pattern
     for pattern in (*vocab.ignore, *vocab.cues):
         patterns[id(pattern)] = pattern
-    probes = tuple(_Probe(p, _literal_prefix(p), bool(_ANCHORED.search(p.pattern))) for p in patterns.values())
+    probes = tuple(_Probe(p, _required_literals(p), bool(_ANCHORED.search(p.pattern))) for p in patterns.values())
     if len(_PROBES) > 16:
         _PROBES.clear()
     _PROBES[id(vocab)] = (vocab, probes)
@@ -356,15 +398,13 @@ def _probes(vocab: Vocabulary) -> tuple[_Probe, ...]:
 def _live_patterns(blocks: Sequence[str], vocab: Vocabulary) -> frozenset[int]:
     """Ids of the trigger, ignore and cue patterns that may match in one of `blocks`.
 
-    A pattern is dropped only when it cannot match: its literal prefix is absent from the
+    A pattern is dropped only when it cannot match: a literal it needs is absent from the
     report, or it does not match the joined blocks at all.
     """
     joined = _JOIN.join(blocks)
     live = []
     for probe in _probes(vocab):
-        if probe.anchored or (
-            (not probe.prefix or probe.prefix in joined) and probe.pattern.search(joined) is not None
-        ):
+        if probe.anchored or (probe.possible(joined) and probe.pattern.search(joined) is not None):
             live.append(id(probe.pattern))
     return frozenset(live)
 
