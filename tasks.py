@@ -197,10 +197,11 @@ def _json(data: dict) -> str:
         "n": "number of generated seeds, or a comma-separated list (1000,2000,5000,10000)",
         "json": "write the result(s) as JSON to this file",
         "bare": "also time bare Pelican on the same Markdown (default on)",
+        "bare_yaml": "also time bare Pelican reading the same YAML front matter (stock yaml_metadata reader)",
         "keep": "keep the temporary folder",
     }
 )
-def bench(c, n="1000", json="", bare=True, keep=False):
+def bench(c, n="1000", json="", bare=True, bare_yaml=False, keep=False):
     """Benchmark the full build on N generated seeds (see docs/benchmark.md)."""
     sys.path.insert(0, str(HERE))
     from benchmarks.run import main as run_bench
@@ -210,6 +211,8 @@ def bench(c, n="1000", json="", bare=True, keep=False):
         args += ["--json", json]
     if not bare:
         args.append("--no-bare")
+    if bare_yaml:
+        args.append("--bare-yaml")
     if keep:
         args.append("--keep")
     run_bench(args)

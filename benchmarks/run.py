@@ -7,7 +7,10 @@ processes), in a fresh temporary folder:
 2. pelican       our site (pelicanconf.py, briefings plugin, our theme), `--fatal warnings`
 3. search        Pagefind over the briefing pages (`briefings.search.index_site`)
 4. bare pelican  the same Markdown bodies with stock Pelican: no plugin, `notmyidea` theme,
-                 topics as tags, YEAR_ARCHIVE_SAVE_AS set, undated briefings given a date
+                 topics as tags, YEAR_ARCHIVE_SAVE_AS set, undated briefings given a date;
+                 metadata in Pelican's native `Key: value` header (`bare_pelican_s`, the
+                 strict baseline) and, with `--bare-yaml`, also the same YAML front matter
+                 read by the stock `pelican.plugins.yaml_metadata` reader (`bare_yaml_pelican_s`)
 5. no-op rebuild ingest + pelican + search again with nothing changed: must convert no seed
                  and rewrite no briefing file
 6. add one seed  ingest + pelican + search after adding one new seed
@@ -143,42 +146,51 @@ class Bench:
         self.rss[label] = stage.rss_mb
         return stage
 
-    def bare(self) -> Stage:
-        """Stock Pelican on the same Markdown (native metadata: title, date, slug, tags, summary)."""
-        content = self.work / "bare-content"
+    def bare(self, yaml_front_matter: bool = False) -> Stage:
+        """Stock Pelican on the same Markdown: native metadata (title, date, slug, tags, summary),
+        or the same YAML front matter (topics as tags, a date for undated briefings) read by
+        the stock yaml_metadata reader."""
+        label = "bare-yaml" if yaml_front_matter else "bare"
+        content = self.work / f"{label}-content"
         target = content / "briefings"
         target.mkdir(parents=True, exist_ok=True)
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
         for path in sorted(self.briefings.glob("*.md")):
             _, head, body = path.read_text(encoding="utf-8").split("---\n", 2)
             meta = yaml.load(head, Loader=loader)
-            lines = [
-                f"Title: {meta['title']}",
-                f"Date: {meta.get('date') or '2000-01-01'}",  # undated: bare Pelican needs a date
-                f"Slug: {meta['slug']}",
-            ]
-            if meta.get("topics"):
-                lines.append("Tags: " + ", ".join(str(t).replace(",", " ") for t in meta["topics"]))
-            if meta.get("summary"):
-                lines.append("Summary: " + " ".join(str(meta["summary"]).split()))
-            (target / path.name).write_text("\n".join(lines) + "\n" + body, encoding="utf-8")
-        config = self.work / "bareconf.py"
-        output = self.work / "bare-output"
+            date = meta.get("date") or "2000-01-01"  # undated: bare Pelican needs a date
+            if yaml_front_matter:
+                meta["tags"] = meta.pop("topics", [])
+                meta["date"] = date
+                text = "---\n" + yaml.dump(meta, Dumper=dumper, sort_keys=False, allow_unicode=True) + "---\n" + body
+            else:
+                lines = [f"Title: {meta['title']}", f"Date: {date}", f"Slug: {meta['slug']}"]
+                if meta.get("topics"):
+                    lines.append("Tags: " + ", ".join(str(t).replace(",", " ") for t in meta["topics"]))
+                if meta.get("summary"):
+                    lines.append("Summary: " + " ".join(str(meta["summary"]).split()))
+                text = "\n".join(lines) + "\n" + body
+            (target / path.name).write_text(text, encoding="utf-8")
+        config = self.work / f"{label}conf.py"
+        output = self.work / f"{label}-output"
+        plugins = '["pelican.plugins.yaml_metadata"]' if yaml_front_matter else "[]"
         config.write_text(
-            BARE_CONFIG.format(content=str(content), output=str(output), cache=str(self.work / "bare-cache")),
+            BARE_CONFIG.format(content=str(content), output=str(output), cache=str(self.work / f"{label}-cache"))
+            + f"PLUGINS = {plugins}\n",
             encoding="utf-8",
         )
         stage = run_stage(
             [sys.executable, "-m", "pelican", str(content), "-s", str(config), "-o", str(output)],
-            self.work / "bare.log",
+            self.work / f"{label}.log",
         )
-        self.say(f"bare pelican {stage.seconds:.1f}s, {count_pages(output)} pages")
+        self.say(f"{label} pelican {stage.seconds:.1f}s, {count_pages(output)} pages")
         return stage
 
     def briefing_mtimes(self) -> dict[str, int]:
         return {p.name: p.stat().st_mtime_ns for p in self.briefings.iterdir() if p.name != MANIFEST}
 
-    def run(self, bare: bool = True) -> dict:
+    def run(self, bare: bool = True, bare_yaml: bool = False) -> dict:
         self.say(f"generating {self.n} seeds in {self.seeds}")
         generate(self.n, self.seeds)
         ingest, report = self.ingest("ingest")
@@ -211,6 +223,7 @@ class Bench:
         self.say(f"add one seed + rebuild {one:.1f}s (converted {one_report['converted']})")
 
         bare_stage = self.bare() if bare else None
+        bare_yaml_stage = self.bare(yaml_front_matter=True) if bare_yaml else None
         site = ingest.seconds + pelican.seconds
         result = {
             "n": self.n,
@@ -244,6 +257,10 @@ class Bench:
             },
             "rss_mb": {k: round(v, 1) for k, v in self.rss.items()},
             "bare_rss_mb": round(bare_stage.rss_mb, 1) if bare_stage else None,
+            "bare_yaml_pelican_s": round(bare_yaml_stage.seconds, 3) if bare_yaml_stage else None,
+            "ratio_vs_bare_yaml": round(site / bare_yaml_stage.seconds, 3) if bare_yaml_stage else None,
+            "peak_rss_mb_python_stages": round(max(v for k, v in self.rss.items() if "search" not in k), 1),
+            "peak_rss_mb_search": round(max(v for k, v in self.rss.items() if "search" in k), 1),
             "children_maxrss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
             "cpus": os.cpu_count(),
         }
@@ -254,11 +271,18 @@ def count_pages(output: Path) -> int:
     return sum(1 for _ in output.rglob("*.html"))
 
 
-def bench(n: int, json_path: Path | None = None, keep: bool = False, bare: bool = True, quiet: bool = False) -> dict:
+def bench(
+    n: int,
+    json_path: Path | None = None,
+    keep: bool = False,
+    bare: bool = True,
+    quiet: bool = False,
+    bare_yaml: bool = False,
+) -> dict:
     """Run the benchmark for N seeds; write the JSON result to `json_path` if given."""
     work = Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
     try:
-        result = Bench(n, work, quiet=quiet).run(bare=bare)
+        result = Bench(n, work, quiet=quiet).run(bare=bare, bare_yaml=bare_yaml)
     finally:
         if keep:
             print(f"bench[{n}]: kept {work}")
@@ -273,15 +297,20 @@ def table(results: list[dict]) -> str:
     """A Markdown table of several runs."""
     head = (
         "| N | ingest s | seeds/s | pelican s | search s | search/pelican | total s | bare pelican s "
-        "| (ingest+pelican)/bare | peak RSS MB | +1 seed rebuild s (share of cold) | no-op rebuild s | no-op rewrites |"
+        "| (ingest+pelican)/bare | bare+YAML reader s | (ingest+pelican)/bare+YAML "
+        "| peak RSS MB (python / pagefind) | +1 seed rebuild s (share of cold) | no-op rebuild s | no-op rewrites |"
     )
     rows = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in results:
         bare = f"{r['bare_pelican_s']:.1f}" if r["bare_pelican_s"] else "-"
         ratio = f"{r['ratio_vs_bare']:.2f}" if r["ratio_vs_bare"] else "-"
+        bare_yaml = f"{r['bare_yaml_pelican_s']:.1f}" if r.get("bare_yaml_pelican_s") else "-"
+        ratio_yaml = f"{r['ratio_vs_bare_yaml']:.2f}" if r.get("ratio_vs_bare_yaml") else "-"
         rows.append(
             f"| {r['n']} | {r['ingest_s']:.1f} | {r['seeds_per_s']:.0f} | {r['pelican_s']:.1f} | {r['search_s']:.1f} "
-            f"| {r['search_share_of_site_build']:.0%} | {r['total_s']:.1f} | {bare} | {ratio} | {r['peak_rss_mb']:.0f} "
+            f"| {r['search_share_of_site_build']:.0%} | {r['total_s']:.1f} | {bare} | {ratio} "
+            f"| {bare_yaml} | {ratio_yaml} "
+            f"| {r['peak_rss_mb_python_stages']:.0f} / {r['peak_rss_mb_search']:.0f} "
             f"| {r['rebuild_one_new_s']:.1f} ({r['rebuild_one_share_of_cold']:.0%}) | {r['rebuild_noop_s']:.1f} "
             f"| {r['noop_rewrote_briefings']} |"
         )
@@ -293,10 +322,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--n", default="1000", help="number of seeds, or a comma-separated list (1000,2000,5000)")
     parser.add_argument("--json", type=Path, help="write the result(s) as JSON to this file")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare Pelican comparison")
+    parser.add_argument("--bare-yaml", action="store_true", help="also time bare Pelican + stock YAML reader")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
     sizes = [int(x) for x in str(args.n).split(",") if x.strip()]
-    results = [bench(n, keep=args.keep, bare=not args.no_bare) for n in sizes]
+    results = [bench(n, keep=args.keep, bare=not args.no_bare, bare_yaml=args.bare_yaml) for n in sizes]
     print(table(results))
     if args.json:
         data = results[0] if len(results) == 1 else results
