@@ -67,6 +67,7 @@ class IngestReport:
     failed: dict[str, str] = field(default_factory=dict)
     overridden: dict[str, list[str]] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
+    kept_stale: list[str] = field(default_factory=list)  # failed now, last good briefing kept
 
     @property
     def briefings(self) -> int:
@@ -76,7 +77,9 @@ class IngestReport:
         return (
             f"briefings: {self.seeds} seeds, {self.briefings} briefings, {len(self.failed)} reported "
             f"({len(self.converted)} converted, {len(self.unchanged)} unchanged, {len(self.written)} written, "
-            f"{len(self.removed)} removed)"
+            f"{len(self.removed)} removed"
+            + (f"; {len(self.kept_stale)} reported seed(s) keep their last good briefing" if self.kept_stale else "")
+            + ")"
         )
 
 
@@ -229,13 +232,27 @@ def _unique_slug(slug: str, name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _run(todo: list[Path], settings: dict[str, Any], seeds_root: str) -> list[Converted]:
+def _progress_bar(done: int, total: int, width: int = 30) -> None:
+    """Redraw a one-line progress bar on the terminal."""
+    filled = width * done // max(total, 1)
+    sys.stdout.write(f"\rbriefings: [{'#' * filled}{'.' * (width - filled)}] {done}/{total} seeds")
+    sys.stdout.write("\n" if done >= total else "")
+    sys.stdout.flush()
+
+
+def _run(todo: list[Path], settings: dict[str, Any], seeds_root: str, bar: bool = False) -> list[Converted]:
+    """Convert the seeds, in a process pool when there are many; draw a bar if asked."""
     args = [(p, int(settings["MAX_SEED_BYTES"]), seeds_root) for p in todo]
     workers = int(settings.get("WORKERS") or os.cpu_count() or 1)
     if len(todo) < int(settings.get("PARALLEL_MIN", 200)) or workers < 2:
         return [_convert_args(a) for a in args]
+    results: list[Converted] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_convert_args, args, chunksize=max(1, len(args) // (workers * 8))))
+        for result in pool.map(_convert_args, args, chunksize=max(1, min(64, len(args) // (workers * 8)))):
+            results.append(result)
+            if bar and (len(results) % 100 == 0 or len(results) == len(args)):
+                _progress_bar(len(results), len(args))
+    return results
 
 
 def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progress: bool = False) -> IngestReport:
@@ -271,7 +288,7 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
             report.unchanged.append(path.name)
         else:
             todo.append(path)
-    results = _run(todo, settings, seeds_dir.name)
+    results = _run(todo, settings, seeds_dir.name, bar=progress and sys.stdout.isatty())
     ours = {e["file"] for e in previous.values()} | pending_before
     taken = _hand_made_slugs(content_dir, ours) | {e["slug"] for e in keep.values()}
     # A seed keeps the slug it had, even when a seed converted before it now wants that slug.
@@ -286,6 +303,7 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
         if result.briefing is None:
             report.failed[result.name] = result.error
             if prior:  # keep the last good briefing; the failure is reported
+                report.kept_stale.append(result.name)
                 new_entries[result.name] = prior
                 taken.add(prior["slug"])
             continue
@@ -323,8 +341,6 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
         (content_dir / file_name).unlink(missing_ok=True)
         report.removed.append(file_name)
     _write_manifest(content_dir, fingerprint, new_entries, [])
-    if progress and sys.stdout.isatty():
-        print(report.summary())
     return report
 
 
