@@ -2,7 +2,14 @@
 
 import pytest
 from briefings.clean import clean
-from briefings.fields import extract_format, extract_location, extract_source, extract_summary, extract_title
+from briefings.fields import (
+    extract_format,
+    extract_location,
+    extract_source,
+    extract_summary,
+    extract_title,
+    strip_dateline,
+)
 
 SOURCES = [
     (
@@ -171,3 +178,24 @@ def test_summary_is_one_or_two_lede_sentences():
         "A second paragraph follows here with more words in it."
     )
     assert extract_summary(clean(text)).value == "Putin and Macron spoke. They agreed on many things."
+
+
+@pytest.mark.parametrize(
+    ("lede", "rest"),
+    [
+        ("MOSCOW, March 3, 2024 - Putin met Xi.", "Putin met Xi."),
+        ("MOSCOW, June 26. /TASS/. Putin met Xi.", "Putin met Xi."),
+        ("ST. PETERSBURG (Sputnik) - Macron said so.", "Macron said so."),
+        ("NEW DELHI: Modi met Biden.", "Modi met Biden."),
+        ("BEIJING, Nov. 16 (Xinhua) -- Xi held talks.", "Xi held talks."),
+        ("Moscow (dpa) - Merkel urged Putin.", "Merkel urged Putin."),
+        ("Beijing, Jan 5 (IANS) Chinese President Xi spoke.", "Chinese President Xi spoke."),
+        ("Putin met Xi: they agreed.", "Putin met Xi: they agreed."),
+        (
+            "President of Iran Ebrahim Raisi (retranslated): In the name",
+            "President of Iran Ebrahim Raisi (retranslated): In the name",
+        ),
+    ],
+)
+def test_strip_dateline(lede, rest):
+    assert strip_dateline(lede) == rest

@@ -103,12 +103,16 @@ def _clip(text: str, limit: int) -> str:
 
 
 def strip_dateline(text: str) -> str:
-    """The lede without its dateline (`MOSCOW, June 26. /TASS/. `, `PARIS — `, `NEW DELHI: `)."""
+    """The lede without its dateline (`MOSCOW, June 26. /TASS/. `, `PARIS — `, `NEW DELHI: `,
+    `Moscow (dpa) - `, `Beijing, Jan 5 (IANS) `)."""
     m = re.match(
-        r"^[^\n]{0,60}?(?:/[A-Z][\w-]{1,15}/\.?|\([A-Z][\w .&-]{1,30}\)\s*[-–—:]+|\s[-–—]{1,2}|:)\s+(?=[A-Z“\"])",
+        r"^[^\n]{0,60}?(?:/[A-Z][\w-]{1,15}/\.?|\([A-Za-z][\w .&-]{1,30}\)\s*[-–—:]*|\s[-–—]{1,2}|:)\s+(?=[A-Z“\"])",
         text,
     )
-    if m and (_DATELINE_CITY.match(text) or _MIXED_DATELINE.match(text) or "/" in m.group(0)):
+    if not m:
+        return text
+    agency = _AGENCY_DATELINE.match(text) or _MIXED_DATELINE.match(text) or "/" in m.group(0)
+    if agency or _DATELINE_CITY.match(text):
         return text[m.end() :]
     return text
 
