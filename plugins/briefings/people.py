@@ -475,12 +475,13 @@ _NAME_RE_TEXT = (
     + r"){1,3}"
 )
 _ROLE_NAME_RE = re.compile(r"(?i:\b" + _ROLE_RE_TEXT + r")\s*,?\s+(?P<name>" + _NAME_RE_TEXT + r")(?![\w'’-])")
-_APPOSITION_RE = re.compile(
-    r"(?P<name>"
-    + _NAME_RE_TEXT
-    + r"),\s+(?:the|a|an)\s+(?:\w+\s+){0,3}?(?:head|leader|chief|founder|boss|commander|spokes(?:man|woman|person)|"
+_APPOSITION_TAIL = (
+    r",\s+(?:the|a|an)\s+(?:\w+\s+){0,3}?(?:head|leader|chief|founder|boss|commander|spokes(?:man|woman|person)|"
     r"owner|chairman|director|president|minister|secretary|advis[eo]r|envoy|ambassador)\b"
 )
+_APPOSITION_RE = re.compile(r"(?P<name>" + _NAME_RE_TEXT + r")" + _APPOSITION_TAIL)
+# Every apposition match contains a match of its tail: a cheap test before the costly search.
+_APPOSITION_TAIL_RE = re.compile(_APPOSITION_TAIL)
 _CUE_RE = re.compile(
     r"\b(?:talks?|talked|met|meet(?:s|ing|ings)?|spoke|speak(?:s|ing)?|call(?:s|ed|ing)?|phoned|phone|telephone|"
     r"conversation|discuss(?:ed|es|ing)?|summit|host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|"
@@ -725,7 +726,8 @@ def _find_context_names(doc: _Doc) -> None:
     """People outside the registry, named after a role word or before an apposition."""
     for seg in doc.segs:
         found = [(m, "context-role") for m in _ROLE_NAME_RE.finditer(seg.text)]
-        found += [(m, "context-apposition") for m in _APPOSITION_RE.finditer(seg.text)]
+        if _APPOSITION_TAIL_RE.search(seg.text):
+            found += [(m, "context-apposition") for m in _APPOSITION_RE.finditer(seg.text)]
         for m, rule in found:
             s, e = m.span("name")
             name = _clean_context_name(m.group("name"))
