@@ -363,14 +363,27 @@ def _leading_alternatives(sub: Any) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class _Probe:
-    """A pattern with the literal texts its matches need, for the per-report prefilter."""
+    """A pattern with the literal texts its matches need, for the per-report prefilter:
+    `first`, the longest literal every match contains ("" if none), then the other `needs`
+    (each a tuple of alternatives, one of which every match contains)."""
 
     pattern: re.Pattern[str]
+    first: str
     needs: tuple[tuple[str, ...], ...]
     anchored: bool
 
+    @classmethod
+    def of(cls, pattern: re.Pattern[str]) -> _Probe:
+        needs = sorted(_required_literals(pattern), key=lambda alts: -min(len(a) for a in alts))
+        single = [alts for alts in needs if len(alts) == 1]
+        first = single[0][0] if single else ""
+        rest = tuple(alts for alts in needs if not (first and alts == (first,)))
+        return cls(pattern, first, rest, bool(_ANCHORED.search(pattern.pattern)))
+
     def possible(self, text: str) -> bool:
         """False when `text` lacks a literal that every match needs."""
+        if self.first and self.first not in text:
+            return False
         return all(any(n in text for n in alternatives) for alternatives in self.needs)
 
 
@@ -388,7 +401,7 @@ def _probes(vocab: Vocabulary) -> tuple[_Probe, ...]:
             patterns[id(trigger.pattern)] = trigger.pattern
     for pattern in (*vocab.ignore, *vocab.cues):
         patterns[id(pattern)] = pattern
-    probes = tuple(_Probe(p, _required_literals(p), bool(_ANCHORED.search(p.pattern))) for p in patterns.values())
+    probes = tuple(_Probe.of(p) for p in patterns.values())
     if len(_PROBES) > 16:
         _PROBES.clear()
     _PROBES[id(vocab)] = (vocab, probes)
@@ -404,6 +417,8 @@ def _live_patterns(blocks: Sequence[str], vocab: Vocabulary) -> frozenset[int]:
     joined = _JOIN.join(blocks)
     live = []
     for probe in _probes(vocab):
+        if probe.first and probe.first not in joined and not probe.anchored:
+            continue  # the common case, tested inline
         if probe.anchored or (probe.possible(joined) and probe.pattern.search(joined) is not None):
             live.append(id(probe.pattern))
     return frozenset(live)
