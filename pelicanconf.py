@@ -69,9 +69,13 @@ RELATED_BRIEFINGS = 5  # per briefing (reports of the same talk are always added
 FEED_MAX_ITEMS = 50  # per Atom feed; undated briefings are never in feeds
 THEME_STATIC_DIR = "theme"
 
-LOAD_CONTENT_CACHE = False
+# Pelican's reader cache (parsed Markdown + front matter per file, checked by mtime);
+# `invoke build` empties it when the plugin's code or vocabularies change.
+LOAD_CONTENT_CACHE = True
+CACHE_CONTENT = True
+CACHE_PATH = str(HERE / "cache")
 RELATIVE_URLS = False
 # Start every build from an empty output/ (a deleted seed leaves no stale page), but keep the
 # search bundle: `search.index_site` rebuilds it only when the briefing pages changed.
 DELETE_OUTPUT_DIRECTORY = True
-OUTPUT_RETENTION = ["pagefind", ".git", ".nojekyll"]
+OUTPUT_RETENTION = ["pagefind", "seeds", ".git", ".nojekyll"]

@@ -69,7 +69,21 @@ def extract(c, seed):
     print(dump_yaml(front_matter(result.briefing)), end="")
 
 
+def _fresh_cache() -> None:
+    """Empty Pelican's content cache when the plugin (reader, vocabularies) changed."""
+    from briefings.ingest import extractor_fingerprint
+
+    cache = HERE / "cache"
+    stamp = cache / ".plugin-fingerprint"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == extractor_fingerprint():
+        return
+    shutil.rmtree(cache, ignore_errors=True)
+    cache.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(extractor_fingerprint() + "\n", encoding="utf-8")
+
+
 def _pelican(c, config: Path, fatal: bool = True, extra: str = "") -> None:
+    _fresh_cache()
     env = {"BRIEFINGS_INGESTED": "1"}
     flags = "--fatal warnings" if fatal else ""
     c.run(

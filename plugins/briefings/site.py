@@ -87,10 +87,12 @@ def _write_sitemap(output: Path, index: Index, siteurl: str, extra: list[str]) -
 
 def _copy_seeds(output: Path, index: Index, seeds_dir: str | None, base: Path) -> None:
     """Publish each linked seed text as output/seeds/<name>.txt (from BRIEFINGS SEEDS_DIR,
-    relative to the folder above PATH, as the ingest reads it)."""
+    relative to the folder above PATH, as the ingest reads it). The folder survives builds
+    (OUTPUT_RETENTION), so only new or changed seeds are copied and unlinked ones removed."""
     if not seeds_dir:
         return  # fixtures and tests: seeds come from content/seeds via STATIC_PATHS
     src_dir = (base / seeds_dir).resolve()
+    linked: set[str] = set()
     for b in index.briefs:
         if not b.seed_url:
             continue
@@ -99,10 +101,16 @@ def _copy_seeds(output: Path, index: Index, seeds_dir: str | None, base: Path) -
         if not src.is_file():
             log.warning("briefing %s links to a missing seed %s", b.slug, src)
             continue
-        if dst.is_file() and filecmp.cmp(src, dst, shallow=False):
+        linked.add(name)
+        if dst.is_file() and filecmp.cmp(src, dst, shallow=True):
             continue
         dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src, dst)
+        shutil.copy2(src, dst)
+    published = output / "seeds"
+    if published.is_dir():
+        for stale in published.iterdir():
+            if stale.is_file() and stale.name not in linked:
+                stale.unlink()
 
 
 def write_archive(generator: Any, writer: Any) -> None:
