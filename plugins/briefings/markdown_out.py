@@ -95,9 +95,13 @@ def _provenance(found: Any) -> Any:
     return found.provenance()
 
 
+SAFE_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when present
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def dump_yaml(data: dict[str, Any]) -> str:
     """Plain data -> YAML text (block style, unicode kept, keys in the given order)."""
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+    return yaml.dump(data, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
 
 
 def render_briefing(briefing: Briefing) -> str:
@@ -110,7 +114,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str]:
     m = re.match(r"\A---\n(.*?)\n---\n(.*)\Z", text, re.S)
     if not m:
         raise ValueError("no YAML front matter between --- lines")
-    meta = yaml.safe_load(m.group(1)) or {}
+    meta = yaml.load(m.group(1), Loader=SAFE_LOADER) or {}
     if not isinstance(meta, dict):
         raise ValueError("front matter is not a mapping")
     if isinstance(meta.get("date"), dt.date):

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
-SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .markdown_out import SAFE_LOADER
 
 
 class BriefingReader(YAMLMetadataReader):
@@ -21,7 +21,7 @@ class BriefingReader(YAMLMetadataReader):
 
     def _load_yaml_metadata(self, text: str, source_path: str) -> dict[str, Any]:
         try:
-            metadata = yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+            metadata = yaml.load(text, Loader=SAFE_LOADER)
         except yaml.YAMLError:
             return super()._load_yaml_metadata(text, source_path)  # logs the error the stock way
         if not isinstance(metadata, dict):
