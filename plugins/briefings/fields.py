@@ -8,20 +8,22 @@ field, except where chrome *is* the evidence (a byline naming the outlet, a `Sou
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from . import dates
-from .clean import words
+from .clean import load_chrome_rules, words
 from .model import CHROME, DATE_LINE, HEADLINE, SOURCE_LINE, CleanDoc, Found
 
 REGISTRY = Path(__file__).parent / "registry"
 TITLE_MAX = 100
 
 _AGENCY_DATELINE = re.compile(
-    r"^[A-Z][\w.' -]{1,40}?(?:,\s*[\w .'-]{2,30}?){0,2}\s*\((?!(?:re)?translated|updated|video|photos?|live|file\b)(?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*[-–—:]"
+    r"^[A-Z][\w.' -]{1,40}?(?:,\s*[\w .'-]{2,30}?){0,2}\s*"
+    r"\((?!(?:re)?translated|updated|video|photos?|live|file\b)(?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*[-–—:]"
 )
 _SLASH_AGENCY = re.compile(r"^[^\n]{0,60}?/(?P<agency>[A-Z][A-Za-z-]{1,15})/")
 _DATELINE_CITY = re.compile(
@@ -56,8 +58,8 @@ _OFFICIAL_SITE = re.compile(r"^Official website of (?:the\s+)?(?P<src>.+)$", re.
 
 FORMAT_CUES = {
     "video": (
-        r"video\s?conferenc\w*|video[- ]link|video call|videoconferenc\w*|virtual(?:ly)?|online (?:summit|meeting|talks)"
-        r"|via video|by video"
+        r"video\s?conferenc\w*|video[- ]link|video call|videoconferenc\w*|virtual(?:ly)?"
+        r"|online (?:summit|meeting|talks)|via video|by video"
     ),
     "phone": (
         r"phone|telephone|phoned|teleconference|by phone|over the phone"
@@ -168,10 +170,8 @@ def _agency_line(doc: CleanDoc, agencies: frozenset[str]) -> Found | None:
     return None
 
 
-@lru_cache(maxsize=1)
 def _agency_names() -> frozenset[str]:
-    data = yaml.safe_load((REGISTRY / "chrome.yaml").read_text(encoding="utf-8"))
-    return frozenset(str(a).lower() for a in data.get("credit_agencies", []))
+    return frozenset(a.lower() for a in load_chrome_rules().agencies)
 
 
 def extract_source(doc: CleanDoc) -> Found:
@@ -201,30 +201,34 @@ def _title_case_institution(name: str) -> str:
     return " ".join(w if w[:1].isupper() or w in {"of", "the", "and"} else w.capitalize() for w in name.split())
 
 
-def _place_names() -> tuple[frozenset[str], dict[str, str]]:
-    """(lower-case names that are not venues: countries, regions; seat -> city map)."""
-    return _load_places()
+@dataclass(frozen=True)
+class Places:
+    """Place knowledge from `registry/countries.yaml`, for telling venues from countries."""
+
+    not_venues: frozenset[str]  # countries, adjectives, months, weekdays (lower case)
+    seats: dict[str, str]  # seat of government (lower case) -> its city
+    capitals: dict[str, str]  # capital (lower case) -> capital
 
 
 @lru_cache(maxsize=1)
-def _load_places() -> tuple[frozenset[str], dict[str, str]]:
-    not_venues: set[str] = set(m.lower() for m in dates.MONTHS) | set(dates.WEEKDAYS)
+def load_places(path: Path | None = None) -> Places:
+    """Read countries.yaml once into the lookups the location rules need."""
+    path = path or REGISTRY / "countries.yaml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+    not_venues: set[str] = {m.lower() for m in dates.MONTHS} | set(dates.WEEKDAYS)
     seats: dict[str, str] = {}
-    path = REGISTRY / "countries.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
-    entries = data.get("countries", data) if isinstance(data, dict) else data
+    capitals: dict[str, str] = {}
     for entry in entries or []:
         if not isinstance(entry, dict):
             continue
-        for key in ("name", "aliases", "names", "other_names", "adjectives", "demonyms", "abbreviations"):
+        for key in ("name", "aliases", "adjectives"):
             values = entry.get(key) or []
-            for v in [values] if isinstance(values, str) else values:
-                not_venues.add(str(v).lower())
+            not_venues.update(str(v).lower() for v in ([values] if isinstance(values, str) else values))
         capital = entry.get("capital")
-        for seat in entry.get("seats") or entry.get("seats_of_government") or entry.get("metonyms") or []:
-            if capital and isinstance(seat, str):
-                seats[seat.lower()] = str(capital)
-    return frozenset(not_venues), seats
+        if capital:
+            capitals[str(capital).lower()] = str(capital)
+            seats.update({str(seat).lower(): str(capital) for seat in entry.get("seats") or []})
+    return Places(frozenset(not_venues), seats, capitals)
 
 
 def _title_city(raw: str) -> str:
@@ -261,26 +265,18 @@ def _city_line(doc: CleanDoc) -> Found | None:
     if first == 0:
         return None
     line = doc.blocks[first - 1].text.strip(" -–—:")
-    capitals = _capitals()
+    capitals = load_places().capitals
     if line.isupper() and line.title().lower() in capitals:
         return Found(capitals[line.title().lower()], "dateline", line)
     return None
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    path = REGISTRY / "countries.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
-    return {
-        str(e["capital"]).lower(): str(e["capital"]) for e in data or [] if isinstance(e, dict) and e.get("capital")
-    }
 
 
 def _venue(doc: CleanDoc) -> Found | None:
     """Where the talks took place: `in <Place>` in the headline or a lede sentence about the
     talks (seats of government map to their city); countries, regions and places of other
     (future or past) events are skipped."""
-    not_venues, seats = _place_names()
+    places = load_places()
+    not_venues, seats = places.not_venues, places.seats
     texts = [doc.headline] if doc.headline else []
     for text in texts + doc.paragraphs[:3]:
         for sentence in _sentences(text):
