@@ -35,7 +35,8 @@ _BULLET = re.compile(r"^[•·▪●*\-–—]\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
 _RELATIVE_TIME = re.compile(
-    r"^(?:about\s+|updated\s+)?(?:\d+\s*(?:s|m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s*ago|an? (?:hour|minute|day) ago|yesterday|just now)",
+    r"^(?:about\s+|updated\s+)?(?:\d+\s*(?:s|m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s*ago"
+    r"|an? (?:hour|minute|day) ago|yesterday|just now)",
     re.I,
 )
 _VIEW_COUNT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}[\d\s]*views?$", re.I)
@@ -344,12 +345,14 @@ def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline:
 
 
 def _body_block(i: int, lines: list[str], fixed: list[Block | None]) -> Block:
+    """Kind of a line inside the article: a subheading (a short line, no full stop, before a
+    paragraph; not a label in capitals, a bullet or a date) or a paragraph."""
     line = lines[i]
     nxt = next((lines[j] for j in range(i + 1, len(lines)) if fixed[j] is None), "")
     n = len(words(line))
-    if 1 <= n <= 14 and not _SENTENCE_END.search(line) and nxt and _paragraph_like(nxt):
-        if (line.upper() != line or n > 3) and not _BULLET.match(line) and not date_line(line):
-            return Block(SUBHEADING, line, "short line before a paragraph")
+    heading_shape = 1 <= n <= 14 and not _SENTENCE_END.search(line) and bool(nxt) and _paragraph_like(nxt)
+    if heading_shape and (line.upper() != line or n > 3) and not _BULLET.match(line) and not date_line(line):
+        return Block(SUBHEADING, line, "short line before a paragraph")
     return Block(PARAGRAPH, line, "article text")
 
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from .clean import clean
 from .dates import extract_date
-from .fields import extract_format, extract_location, extract_source, extract_summary, extract_title
-from .fields import TITLE_MAX
+from .fields import TITLE_MAX, extract_format, extract_location, extract_source, extract_summary, extract_title
 from .model import Briefing, CleanDoc, Found
 from .people import find_people, short_name
 from .topics import find_topics
