@@ -82,16 +82,53 @@ def _rank(b: BriefLike, r: Related) -> tuple:
     return (-r.score, gap, r.brief.slug)
 
 
+@dataclass(frozen=True)
+class _Sets:
+    """A brief's participant and topic sets, built once per build."""
+
+    people: frozenset[str]
+    topics: frozenset[str]
+
+
+def _quick_points(a: BriefLike, sa: _Sets, b: BriefLike, sb: _Sets) -> int:
+    """Upper bound of `score(a, b).score` from set sizes alone (0: not related)."""
+    shared_p = len(sa.people & sb.people)
+    shared_t = len(sa.topics & sb.topics)
+    if not shared_p and not shared_t:
+        return 0
+    return 3 * shared_p + 2 * shared_t + 100 + 4 + 3
+
+
+def _exact_order(a: BriefLike, sa: _Sets, b: BriefLike, sb: _Sets) -> tuple:
+    """The rank `score` would give b for a, from the sets (no Related object built)."""
+    shared_p = len(sa.people & sb.people)
+    shared_t = len(sa.topics & sb.topics)
+    points = 3 * shared_p + 2 * shared_t
+    days = abs((a.day - b.day).days) if (a.day and b.day) else None
+    if shared_p and sa.people == sb.people:
+        points += 4
+        if days is not None and days <= 1 and (shared_t or _norm_title(a.title) == _norm_title(b.title)):
+            points += 100
+    if days is not None:
+        points += 3 if days <= 2 else 2 if days <= 14 else 1 if days <= 90 else 0
+    return (-points, days if days is not None else 10**7, b.slug)
+
+
 def compute_related(briefs: list[BriefLike], limit: int = 5) -> dict[str, list[Related]]:
-    """Map each brief's slug to its related briefs, best first (same-event ones always in)."""
+    """Map each brief's slug to its related briefs, best first (same-event ones always in).
+
+    Candidates are ranked from precomputed sets; the full `score` (with its reasons) is
+    computed only for the few that are shown."""
+    sets = {b.slug: _Sets(frozenset(b.participants), frozenset(b.topics)) for b in briefs}
     keyed: dict[tuple, list[BriefLike]] = defaultdict(list)
     for b in briefs:
-        for p in set(b.participants):
+        s = sets[b.slug]
+        for p in s.people:
             keyed[("p", p)].append(b)
-        for t in set(b.topics):
+        for t in s.topics:
             keyed[("t", t)].append(b)
-        if b.participants:
-            keyed[("s", tuple(sorted(set(b.participants))))].append(b)
+        if s.people:
+            keyed[("s", tuple(sorted(s.people)))].append(b)
     positions: dict[tuple, dict[str, int]] = {}
     for key, members in keyed.items():
         members.sort(key=_order_key)
@@ -99,10 +136,11 @@ def compute_related(briefs: list[BriefLike], limit: int = 5) -> dict[str, list[R
 
     out: dict[str, list[Related]] = {}
     for b in briefs:
+        sb = sets[b.slug]
         cands: dict[str, BriefLike] = {}
-        keys = [("p", p) for p in set(b.participants)] + [("t", t) for t in set(b.topics)]
-        if b.participants:
-            keys.append(("s", tuple(sorted(set(b.participants)))))
+        keys = [("p", p) for p in sb.people] + [("t", t) for t in sb.topics]
+        if sb.people:
+            keys.append(("s", tuple(sorted(sb.people))))
         for key in keys:
             members = keyed[key]
             i = positions[key][b.slug]
@@ -110,8 +148,12 @@ def compute_related(briefs: list[BriefLike], limit: int = 5) -> dict[str, list[R
             for other in members[max(0, i - w) : i + w + 1]:
                 if other.slug != b.slug:
                     cands[other.slug] = other
-        scored = [r for r in (score(b, c) for c in cands.values()) if r is not None]
-
+        ranked = sorted(
+            (c for c in cands.values() if _quick_points(b, sb, c, sets[c.slug])),
+            key=lambda c, b=b, sb=sb: _exact_order(b, sb, c, sets[c.slug]),
+        )
+        scored = [r for r in (score(b, c) for c in ranked[: limit + 8]) if r is not None]
+        scored += [r for r in (score(b, c) for c in ranked[limit + 8 :] if same_event(b, c)) if r is not None]
         scored.sort(key=lambda r, b=b: _rank(b, r))
         events = [r for r in scored if r.same_event]
         rest = [r for r in scored if not r.same_event]
