@@ -30,6 +30,13 @@ def _briefings(seeds: Path, out: Path) -> dict[str, tuple[dict, str]]:
     return found
 
 
+def problems(briefings: dict, golds: dict, stem: str, field: str) -> list[str]:
+    """What is wrong with one field of one briefing against its gold ([] when right)."""
+    meta, body = briefings[stem]
+    gold = golds[stem]
+    return check_body(meta, gold, body) if field == "body" else FIELD_CHECKS[field](meta, gold)
+
+
 @pytest.fixture(scope="module")
 def seed_briefings(tmp_path_factory):
     return _briefings(ROOT / "seeds", tmp_path_factory.mktemp("seeds-out"))
@@ -54,10 +61,7 @@ SEED_CASES = [
 
 @pytest.mark.parametrize(("stem", "field"), SEED_CASES)
 def test_seed_field_matches_gold(seed_briefings, stem, field):
-    meta, body = seed_briefings[stem]
-    gold = SEED_GOLD[stem]
-    problems = check_body(meta, gold, body) if field == "body" else FIELD_CHECKS[field](meta, gold)
-    assert problems == []
+    assert problems(seed_briefings, SEED_GOLD, stem, field) == []
 
 
 def test_every_value_has_provenance(seed_briefings):
@@ -85,17 +89,14 @@ DEV_CASES = [(stem, field) for field, stems in DEV_PINNED.items() for stem in so
 
 @pytest.mark.parametrize(("stem", "field"), DEV_CASES)
 def test_devset_field_matches_gold(dev_briefings, stem, field):
-    meta, body = dev_briefings[stem]
-    gold = DEV_GOLD[stem]
-    problems = check_body(meta, gold, body) if field == "body" else FIELD_CHECKS[field](meta, gold)
-    assert problems == []
+    assert problems(dev_briefings, DEV_GOLD, stem, field) == []
 
 
 @pytest.mark.parametrize("stem", sorted(DEV_GOLD))
 def test_devset_never_names_people_from_page_chrome(dev_briefings, stem):
     meta, _ = dev_briefings[stem]
-    problems = [p for p in FIELD_CHECKS["people"](meta, DEV_GOLD[stem]) if p.startswith("names from page chrome")]
-    assert problems == []
+    chrome = [p for p in FIELD_CHECKS["people"](meta, DEV_GOLD[stem]) if p.startswith("names from page chrome")]
+    assert chrome == []
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +108,4 @@ def general_briefings(tmp_path_factory):
 @pytest.mark.parametrize("stem", sorted(GENERAL_GOLD))
 def test_general_report_shapes(general_briefings, stem, field):
     """Report shapes written by the team: readouts, wire copy, other leaders, missing years."""
-    meta, body = general_briefings[stem]
-    gold = GENERAL_GOLD[stem]
-    problems = check_body(meta, gold, body) if field == "body" else FIELD_CHECKS[field](meta, gold)
-    assert problems == []
+    assert problems(general_briefings, GENERAL_GOLD, stem, field) == []

@@ -5,24 +5,13 @@ into the temp dir; every other setting, DELETE_OUTPUT_DIRECTORY included, is the
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefings.ingest import IngestReport, ingest
 from briefings.settings import DEFAULTS
 
-ROOT = Path(__file__).resolve().parents[2]
-
-_SCRIPT = """
-import json, sys
-from pelican import Pelican
-from pelican.settings import read_settings
-Pelican(read_settings(sys.argv[2], override=json.loads(sys.argv[1]))).run()
-"""
+from tests.site.sitebuild import ROOT, index_search, run_pelican
 
 
 @dataclass
@@ -48,20 +37,8 @@ def build(root: Path, *, search: bool = False, keep_going: bool = True) -> Site:
         "CACHE_PATH": str(root / "cache"),
         "BRIEFINGS": {"SEEDS_DIR": str(seeds), "CONTENT_DIR": str(briefings), "KEEP_GOING": keep_going},
     }
-    proc = subprocess.run(
-        [sys.executable, "-c", _SCRIPT, json.dumps(overrides), str(ROOT / "pelicanconf.py")],
-        cwd=ROOT,
-        env={**os.environ, "BRIEFINGS_INGESTED": "1", "PYTHONPATH": str(ROOT / "plugins")},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    log = proc.stdout + proc.stderr
-    if proc.returncode != 0 or "ERROR" in log or "CRITICAL" in log:
-        raise AssertionError(f"Pelican build failed ({proc.returncode}):\n{log}")
+    log = run_pelican(overrides, env={"BRIEFINGS_INGESTED": "1", "PYTHONPATH": str(ROOT / "plugins")})
     if search:
-        from tests.site.sitebuild import index_search
-
         index_search(output)
     return Site(root, seeds, content, briefings, output, report, log)
 

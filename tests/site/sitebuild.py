@@ -43,6 +43,23 @@ def index_search(output: Path) -> None:
     subprocess.run([sys.executable, "-c", code, str(search_py), str(output)], check=True)
 
 
+def run_pelican(overrides: dict, env: dict | None = None) -> str:
+    """Run Pelican with pelicanconf.py plus `overrides` in a fresh process; return its log.
+    Raises AssertionError when it fails or logs an ERROR or CRITICAL line."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _SCRIPT, json.dumps(overrides), str(ROOT / "pelicanconf.py")],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    log = proc.stdout + proc.stderr
+    if proc.returncode != 0 or "ERROR" in log or "CRITICAL" in log:
+        raise AssertionError(f"Pelican build failed ({proc.returncode}):\n{log}")
+    return log
+
+
 def build_site(
     output: Path,
     *,
@@ -64,16 +81,7 @@ def build_site(
         overrides["PLUGINS"] = ["pelican.plugins.yaml_metadata", "site_only_plugin"]
         overrides["PLUGIN_PATHS"] = [str(Path(__file__).resolve().parent)]
     overrides.update(extra or {})
-    proc = subprocess.run(
-        [sys.executable, "-c", _SCRIPT, json.dumps(overrides), str(ROOT / "pelicanconf.py")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    log = proc.stdout + proc.stderr
-    if proc.returncode != 0 or "ERROR" in log or "CRITICAL" in log:
-        raise AssertionError(f"Pelican build failed ({proc.returncode}):\n{log}")
+    run_pelican(overrides)
     if search:
         index_search(output)
     return output
