@@ -69,6 +69,7 @@ class ChromeRules:
     prefixes: tuple[str, ...]
     contains: tuple[str, ...]
     end_markers: tuple[str, ...]
+    end_first_words: frozenset[str]  # first words of the end markers, for a quick check
     trailers: tuple[str, ...]
     credit: re.Pattern[str]
     agencies: tuple[str, ...]
@@ -95,6 +96,7 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
         prefixes=tuple(str(x).lower() for x in data.get("prefixes", [])),
         contains=tuple(str(x).lower() for x in data.get("contains", [])),
         end_markers=tuple(str(x).lower() for x in data.get("end_markers", [])),
+        end_first_words=frozenset(str(x).lower().split()[0].rstrip(":") for x in data.get("end_markers", [])),
         trailers=tuple(str(x).lower() for x in data.get("trailer_phrases", [])),
         credit=credit,
         agencies=agencies,
@@ -132,6 +134,8 @@ def end_marker(line: str, rules: ChromeRules) -> str | None:
     One-word markers must be the whole line; longer ones may start a short line."""
     low = line.strip().lower().rstrip(":")
     n = len(words(line))
+    if low.split(" ", 1)[0].rstrip(":") not in rules.end_first_words:
+        return "end of article: author note" if n <= 25 and _BIO.match(line.strip()) else None
     for marker in rules.end_markers:
         bare = marker.rstrip(":")
         prefix_ok = marker.endswith(":") or (" " in bare and not _SENTENCE_END.search(line.strip()))

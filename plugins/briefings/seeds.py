@@ -65,8 +65,7 @@ def seed_from_bytes(name: str, data: bytes) -> Seed:
         if not data:
             raise SeedError("empty: the file has no text (0 bytes)")
         raise SeedError("only whitespace or control characters: the file has no text")
-    printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\t")
-    if printable < 0.95 * len(text):
+    if not text.isascii() and sum(1 for ch in text if ch.isprintable() or ch in "\n\t") < 0.95 * len(text):
         raise SeedError("mostly unprintable characters: not a text report")
     return Seed(name=name, text=text, sha256=hashlib.sha256(data).hexdigest(), notes=tuple(notes))
 

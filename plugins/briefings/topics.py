@@ -114,8 +114,9 @@ def normalise(text: str) -> str:
     "US"/"U.S."/"USA" become `u.s.` and "UN"/"U.N." become `un` before lower-casing, so a
     trigger can tell the country from the pronoun "us".
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = _DASHES.sub("-", text.translate(_QUOTES))
     text = _UN.sub("un", _US.sub("u.s.", text))
     return re.sub(r"\s+", " ", text.lower()).strip()
