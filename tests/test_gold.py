@@ -47,16 +47,7 @@ def dev_briefings(tmp_path_factory):
     return _briefings(DATA / "devset" / "raw", tmp_path_factory.mktemp("dev-out"))
 
 
-# Known misses, kept visible: the finder reports at most 7 topics and this long readout has
-# eleven defensible ones; "European Security" ties with three optional topics below the cap.
-KNOWN_MISSES = {("001_186209fd6530a63d", "topics")}
-SEED_CASES = [
-    pytest.param(stem, field, marks=pytest.mark.xfail(strict=True, reason="topic cap"))
-    if (stem, field) in KNOWN_MISSES
-    else (stem, field)
-    for stem in sorted(SEED_GOLD)
-    for field in [*FIELD_CHECKS, "body"]
-]
+SEED_CASES = [(stem, field) for stem in sorted(SEED_GOLD) for field in [*FIELD_CHECKS, "body"]]
 
 
 @pytest.mark.parametrize(("stem", "field"), SEED_CASES)

@@ -270,8 +270,8 @@ def test_overlaps(text: str, present: str, absent: set[str]) -> None:
 
 def test_order_is_by_strength_then_name_and_capped() -> None:
     lede = (
-        "The presidents discussed Syria, Libya, Yemen, Iraq, Afghanistan, Taiwan, Cyprus, Venezuela and the "
-        "Korean Peninsula."
+        "The presidents discussed Syria, Libya, Yemen, Iraq, Afghanistan, Taiwan, Cyprus, Venezuela, Kosovo, "
+        "Belarus, Moldova, Cuba and the Korean Peninsula."
     )
     found = find_topics("Talks on Syria", [lede, "Syria was the focus."])
     assert len(found) == MAX_TOPICS
