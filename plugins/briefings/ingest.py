@@ -113,7 +113,20 @@ def base_slug(briefing: Briefing, seed_name: str) -> str:
     slug = slugify(unidecode(title)) if any(ch.isalnum() for ch in title) else ""
     if not slug or slug.startswith("x-"):
         slug = slugify(Path(seed_name).stem)
-    return slug[:80].rstrip("-")
+    return _trim_slug(slug, 70)
+
+
+_WEAK_ENDINGS = frozenset("a an and at by for in of on or the to with st".split())
+
+
+def _trim_slug(slug: str, limit: int) -> str:
+    """Cut a long slug at a word boundary, without a dangling short or linking word."""
+    if len(slug) <= limit:
+        return slug
+    parts = slug[: limit + 1].split("-")[:-1] or [slug[:limit]]
+    while len(parts) > 1 and (parts[-1] in _WEAK_ENDINGS or len(parts[-1]) < 2):
+        parts.pop()
+    return "-".join(parts)
 
 
 def convert(path: Path, max_bytes: int, seeds_root: str = "seeds") -> Converted:
