@@ -542,6 +542,7 @@ class _Doc:
     titles: list[Ref] = field(default_factory=list)
     context_people: dict[str, str] = field(default_factory=dict)  # surname -> canonical name
     years: set[int] = field(default_factory=set)
+    by_seg: dict[int, list[Ref]] = field(default_factory=dict)  # refs per segment (fast lookups)
 
     @property
     def named(self) -> set[str]:
@@ -550,11 +551,13 @@ class _Doc:
 
     def taken(self, seg: int, start: int, end: int) -> bool:
         """True if [start, end) of `seg` overlaps an existing name mention."""
-        return any(r.seg == seg and r.start < end and start < r.end for r in self.refs)
+        return any(r.start < end and start < r.end for r in self.by_seg.get(seg, ()))
 
     def add(self, seg: Segment, start: int, end: int, name: str, rule: str, weak: bool = False) -> None:
         """Record a name mention."""
-        self.refs.append(Ref(name, seg.index, start, end, rule, seg.original(start, end), weak))
+        ref = Ref(name, seg.index, start, end, rule, seg.original(start, end), weak)
+        self.refs.append(ref)
+        self.by_seg.setdefault(seg.index, []).append(ref)
 
 
 def _segments(headline: str | None, paragraphs: Sequence[str]) -> list[Segment]:
@@ -801,7 +804,7 @@ def _holder(doc: _Doc, title: str, of: str) -> Person | None:
 
 def _counterpart_title(doc: _Doc, seg: Segment, start: int) -> str:
     """Pseudo-title for "his X counterpart": the subject's kind of office (leader or foreign)."""
-    before = [r for r in doc.refs if r.seg == seg.index and r.end <= start and not r.weak]
+    before = [r for r in doc.by_seg.get(seg.index, ()) if r.end <= start and not r.weak]
     if not before:
         return LEADER
     person = next((p for p in doc.reg.people if p.name == before[-1].name), None)
