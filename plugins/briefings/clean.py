@@ -120,7 +120,7 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
         (bool(_VIEW_COUNT.match(low)), "view counter"),
         (bool(_RESIDUE.match(line)) and not dates.find_dates(line), "no words"),
         (n <= 6 and bool(_BREADCRUMB.match(line)), "breadcrumb"),
-        (n <= 25 and bool(_TEASER.match(line)), "teaser headline"),
+        (n <= 25 and bool(_TEASER.match(line)) and not date_line(line), "teaser headline"),
         (bool(_PROMO.match(line)), "promotional link"),
         (bool(_BULLET.match(line)) and n <= 3, "tag or navigation item"),
         (n <= 3 and line.upper() == line and any(c.isalpha() for c in line), "section label"),
@@ -152,7 +152,16 @@ def is_caption(line: str, rules: ChromeRules) -> bool:
 
 
 def date_line(line: str) -> bool:
-    """True when a line carries a full date and little else (a header or byline date)."""
+    """True when a line carries a full date and little else (a header or byline date); a
+    line of `|`-separated parts (`By X | Updated: October 23, 2024 9:45 PM IST`) counts when
+    one of its parts does."""
+    parts = [p for p in line.split("|") if p.strip()]
+    if len(parts) > 1:
+        return any(_date_part(p) for p in parts)
+    return _date_part(line)
+
+
+def _date_part(line: str) -> bool:
     found = dates.find_dates(line)
     hits = [h for h in found if h.year] or found[:1]
     if not hits:

@@ -38,7 +38,12 @@ _BYLINE_OUTLET = re.compile(
     r"\bBy\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},\s*(?P<outlet>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})\s+(?:Staff|Reporter|Correspondent)\b"
     r"|^(?P<outlet2>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:staff\s+)?(?:reporter|correspondent)\s+[A-Z]"
     r"|^Team\s+(?P<outlet3>\w[\w.]*)$"
-    r"|\b(?:editor|reporter|correspondent|writer|journalist|producer)\s+(?:for|at|with)\s+(?P<outlet4>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})",
+    r"|\b(?:editor|reporter|correspondent|writer|journalist|producer)\s+(?:for|at|with)\s+(?P<outlet4>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})"
+    r"|^By\s+(?P<outlet5>(?:[A-Z][\w.]*\s+){0,3}(?:News\s+Service|News\s+Desk|Web\s+Desk|Bureau|News\s+Agency))\b",
+)
+_ORIGINALLY = re.compile(
+    r"\b(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on|at)\s+(?:the\s+)?"
+    r"(?P<src>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})"
 )
 _INSTITUTION = (
     r"(?:the\s+)?(?P<src>(?:[A-Z][\w'’.-]*\s+|(?:foreign|defen[cs]e|presidential|prime\s+minister's|press)\s+){0,4}"
@@ -151,6 +156,9 @@ def _header_outlet(doc: CleanDoc) -> Found | None:
                 return Found(before, "header", block.text)
         if block.kind in (CHROME, DATE_LINE):
             m = _BYLINE_OUTLET.search(block.text)
+            bare = re.match(r"^By\s+(?P<name>[\w.&-]+(?:\s[\w.&-]+)?)\s*$", block.text.strip())
+            if bare and bare.group("name").lower() in _agency_names():
+                return Found(bare.group("name"), "byline", block.text)
             if m:
                 outlet = next(v for k, v in m.groupdict().items() if v)
                 return Found(outlet.rstrip("."), "byline", block.text)
@@ -170,6 +178,15 @@ def _agency_line(doc: CleanDoc, agencies: frozenset[str]) -> Found | None:
     return None
 
 
+def _originally(doc: CleanDoc) -> Found | None:
+    """A repost's credit line (`This article was originally published by Azertac.`)."""
+    for block in doc.of_kind(CHROME):
+        m = _ORIGINALLY.search(block.text)
+        if m:
+            return Found(m.group("src").rstrip("."), "repost-credit", block.text)
+    return None
+
+
 def _agency_names() -> frozenset[str]:
     return frozenset(a.lower() for a in load_chrome_rules().agencies)
 
@@ -185,7 +202,7 @@ def extract_source(doc: CleanDoc) -> Found:
     m = _SLASH_AGENCY.match(lede) or _AGENCY_DATELINE.match(lede) or _MIXED_DATELINE.match(lede)
     if m:
         return Found(m.group("agency").strip(), "dateline", lede[: m.end()])
-    found = _header_outlet(doc) or _agency_line(doc, _agency_names())
+    found = _header_outlet(doc) or _agency_line(doc, _agency_names()) or _originally(doc)
     if found:
         return found
     for para in doc.paragraphs[:3]:
