@@ -211,6 +211,7 @@ def lint(c):
     """ruff (lint and format check) and mypy on the pure extraction modules."""
     c.run(f"{PY} -m ruff check .")
     c.run(f"{PY} -m ruff format --check .")
+    c.run(f"{PY} -m mypy")
 
 
 def _json(data: dict) -> str:

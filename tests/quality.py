@@ -112,7 +112,7 @@ def check_topics(meta: dict, gold: dict) -> list[str]:
 
 def check_scalar(key: str):
     def check(meta: dict, gold: dict) -> list[str]:
-        accepted = [gold.get(key)] + list(gold.get(f"{key}_also_accepted") or [])
+        accepted = [gold.get(key), *(gold.get(f"{key}_also_accepted") or [])]
         got = meta.get(key)
         ok = any(
             (a is None and got in (None, "")) or (a is not None and got and norm(a) == norm(got)) for a in accepted

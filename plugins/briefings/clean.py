@@ -334,6 +334,11 @@ def _pick_headline(lines: list[str], fixed: list[Block | None], start: int) -> i
     return None
 
 
+def _quiet_header_line(block: Block | None) -> bool:
+    """A line between a date and the headline that keeps them together (not page chrome)."""
+    return block is None or block.kind == CAPTION
+
+
 def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline: int | None) -> Block:
     """Kind of a line above the article body (masthead, headline zone). A date counts as
     the report's when it sits within a few short lines of the headline."""
@@ -342,7 +347,7 @@ def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline:
     near = (
         headline is not None
         and abs(i - headline) <= 4
-        and all(len(words(lines[j])) <= 12 and (fixed[j] is None or fixed[j].kind == CAPTION) for j in between)
+        and all(len(words(lines[j])) <= 12 and _quiet_header_line(fixed[j]) for j in between)
     )
     if date_line(line):
         if near:

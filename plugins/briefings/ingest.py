@@ -116,7 +116,7 @@ def base_slug(briefing: Briefing, seed_name: str) -> str:
     return _trim_slug(slug, 70)
 
 
-_WEAK_ENDINGS = frozenset("a an and at by for in of on or the to with st".split())
+_WEAK_ENDINGS = frozenset(["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "st"])
 
 
 def _trim_slug(slug: str, limit: int) -> str:

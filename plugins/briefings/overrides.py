@@ -75,7 +75,7 @@ def _check(key: str, value: Any) -> Any:
         raise OverrideError(f"format must be one of {', '.join(FORMATS)} or null")
     if key in ("title", "slug") and not (value or "").strip():
         raise OverrideError(f"{key} cannot be empty")
-    if key == "slug" and not _SLUG.fullmatch(value.strip()):
+    if key == "slug" and not _SLUG.fullmatch(str(value).strip()):
         raise OverrideError(f"slug {value!r} must be lower-case ASCII letters and digits joined by '-' (at most 80)")
     return value.strip() if isinstance(value, str) else value
 

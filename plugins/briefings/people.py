@@ -845,7 +845,7 @@ def _country_of(doc: _Doc, word: str) -> Country | None:
 def _followed_by_name(text: str, end: int) -> bool:
     """True if a title at `end` is directly followed by a name ("French President Emmanuel Macron")."""
     nxt = re.match(r"\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr|Sayyid)\.?\s+)?([A-Z][\w'-]*)", text[end:])
-    return bool(nxt) and nxt.group(1) not in {"On", "In", "And", "But", "The", "Said", "Says"}
+    return nxt is not None and nxt.group(1) not in {"On", "In", "And", "But", "The", "Said", "Says"}
 
 
 def _find_titles(doc: _Doc) -> None:
@@ -941,7 +941,7 @@ def _sentence_participants(doc: _Doc, seg: Segment, span: tuple[int, int], refs:
 def _possessive_background(text: str, r: Ref) -> bool:
     """True for "Trump's inauguration"-style mentions (possessive not followed by a talk noun)."""
     m = re.match(r"'s?\s+(\w+)", text[r.end : r.end + 30])
-    return bool(m) and not _CUE_RE.fullmatch(m.group(1))
+    return m is not None and not _CUE_RE.fullmatch(m.group(1))
 
 
 def _coordination_participants(
@@ -1099,7 +1099,7 @@ def _finding(doc: _Doc) -> PeopleFinding:
         if ref.name not in names:
             names.append(ref.name)
     names = _fallback(doc, names)
-    first = {}
+    first: dict[str, Ref] = {}
     for r in sorted(doc.refs, key=lambda r: (r.seg, r.start)):
         if not r.weak:
             first.setdefault(r.name, r)

@@ -8,8 +8,11 @@ number of briefings even when one leader is in most of them.
 
 from __future__ import annotations
 
+import datetime
+import functools
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -20,7 +23,7 @@ SAME_SET_WINDOW = 25
 class BriefLike(Protocol):
     slug: str
     title: str
-    day: object  # datetime.date | None
+    day: datetime.date | None
     participants: tuple[str, ...]
     topics: tuple[str, ...]
     format: str | None
@@ -114,7 +117,11 @@ def _exact_order(a: BriefLike, sa: _Sets, b: BriefLike, sb: _Sets) -> tuple:
     return (-points, days if days is not None else 10**7, b.slug)
 
 
-def compute_related(briefs: list[BriefLike], limit: int = 5) -> dict[str, list[Related]]:
+def _exact_order_of(a: BriefLike, sa: _Sets, sets: dict[str, _Sets], b: BriefLike) -> tuple:
+    return _exact_order(a, sa, b, sets[b.slug])
+
+
+def compute_related(briefs: Sequence[BriefLike], limit: int = 5) -> dict[str, list[Related]]:
     """Map each brief's slug to its related briefs, best first (same-event ones always in).
 
     Candidates are ranked from precomputed sets; the full `score` (with its reasons) is
@@ -138,7 +145,7 @@ def compute_related(briefs: list[BriefLike], limit: int = 5) -> dict[str, list[R
     for b in briefs:
         sb = sets[b.slug]
         cands: dict[str, BriefLike] = {}
-        keys = [("p", p) for p in sb.people] + [("t", t) for t in sb.topics]
+        keys: list[tuple] = [("p", p) for p in sb.people] + [("t", t) for t in sb.topics]
         if sb.people:
             keys.append(("s", tuple(sorted(sb.people))))
         for key in keys:
@@ -148,13 +155,11 @@ def compute_related(briefs: list[BriefLike], limit: int = 5) -> dict[str, list[R
             for other in members[max(0, i - w) : i + w + 1]:
                 if other.slug != b.slug:
                     cands[other.slug] = other
-        ranked = sorted(
-            (c for c in cands.values() if _quick_points(b, sb, c, sets[c.slug])),
-            key=lambda c, b=b, sb=sb: _exact_order(b, sb, c, sets[c.slug]),
-        )
+        order = functools.partial(_exact_order_of, b, sb, sets)
+        ranked = sorted((c for c in cands.values() if _quick_points(b, sb, c, sets[c.slug])), key=order)
         scored = [r for r in (score(b, c) for c in ranked[: limit + 8]) if r is not None]
         scored += [r for r in (score(b, c) for c in ranked[limit + 8 :] if same_event(b, c)) if r is not None]
-        scored.sort(key=lambda r, b=b: _rank(b, r))
+        scored.sort(key=functools.partial(_rank, b))
         events = [r for r in scored if r.same_event]
         rest = [r for r in scored if not r.same_event]
         out[b.slug] = events + rest[: max(0, limit - len(events))]

@@ -6,8 +6,6 @@ so templates never loop over all articles and every grouping is sorted determini
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import datetime as dt
 import html
 import itertools
@@ -15,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from .quotes import Quote, extract_quotes
 from .related import Related, compute_related
@@ -338,7 +337,8 @@ def build_index(briefs: list[Brief], latest: int = 12, related_max: int = 5, fee
         year = Year(label, label, by_year[label])
         months: dict[int, list[Brief]] = defaultdict(list)
         for b in year.briefs:
-            months[b.day.month].append(b)
+            if b.day is not None:  # dated: only undated ones are under "Undated"
+                months[b.day.month].append(b)
         year.months = [Group(f"{MONTHS[m - 1]} {label}", f"m{m:02d}", months[m]) for m in sorted(months, reverse=True)]
         years.append(year)
     for newer, older in itertools.pairwise(years):
