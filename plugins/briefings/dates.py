@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .model import CAPTION, DATE_LINE, SOURCE_LINE, CleanDoc, Found
+from .model import CAPTION, CHROME, DATE_LINE, SOURCE_LINE, CleanDoc, Found
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -203,6 +203,19 @@ def _header_date(doc: CleanDoc, weekdays: list[int], years: list[int]) -> Found 
             day, why = _resolved(hit, weekdays, years)
             if day:
                 return Found(day, "inferred", f"{block.text} ({why})")
+    return _stamp_date(doc)
+
+
+_STAMP = re.compile(r"^(?:published|posted|first published)(?:\s+on)?\b", re.I)
+
+
+def _stamp_date(doc: CleanDoc) -> Found | None:
+    """A `Published On 28 Apr 2015` stamp the page put after the article (or anywhere)."""
+    for block in doc.blocks:
+        if block.kind == CHROME and _STAMP.match(block.text):
+            hit = next((h for h in find_dates(block.text) if h.year), None)
+            if hit:
+                return Found(hit.date(), "header", block.text)
     return None
 
 

@@ -197,7 +197,9 @@ def extract_source(doc: CleanDoc) -> Found:
     for block in doc.of_kind(SOURCE_LINE):
         m = re.match(r"^(?:source|sources|via)\s*:\s*(.+?)\.?$", block.text, re.I)
         if m:
-            return Found(re.split(r"\s*\|\s*|\s+[•·]\s+", m.group(1))[0].strip(), "source-line", block.text)
+            name = re.split(r"\s*\|\s*|\s+[•·]\s+", m.group(1))[0]
+            name = re.sub(r"\s+(?:and|with|&)\s+(?:other\s+)?(?:news\s+)?agencies$", "", name, flags=re.I)
+            return Found(name.strip(), "source-line", block.text)
     lede = doc.lede
     m = _SLASH_AGENCY.match(lede) or _AGENCY_DATELINE.match(lede) or _MIXED_DATELINE.match(lede)
     if m:
