@@ -247,7 +247,8 @@ def load_places(path: Path | None = None) -> Places:
         if capital:
             capitals[str(capital).lower()] = str(capital)
             seats.update({str(seat).lower(): str(capital) for seat in entry.get("seats") or []})
-    return Places(frozenset(not_venues), seats, capitals)
+    # a capital also names its government ("Beijing said"), but where talks are held it is a city
+    return Places(frozenset(not_venues - set(capitals)), seats, capitals)
 
 
 def _title_city(raw: str) -> str:

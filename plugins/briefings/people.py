@@ -929,8 +929,13 @@ def _sentence_participants(doc: _Doc, seg: Segment, span: tuple[int, int], refs:
     if not refs:
         return out
     has_cue = _CUE_RE.search(text, span[0], span[1]) is not None
+    cued = _cue_participants(doc, text, span, refs)
+    if len({r.name for r, _ in cued}) >= 2:
+        # "A meeting between X and Y ..., with X and Z accusing Y": the talk cue names the
+        # parties; other coordinated names in the sentence are people, not participants.
+        return out + cued
     out += _coordination_participants(doc, text, span, refs, has_cue)
-    out += _cue_participants(doc, text, span, refs)
+    out += cued
     if seg.headline:
         m = re.search(r"\bto\s+$", text[refs[0].end : refs[1].start]) if len(refs) > 1 else None
         if m and text[refs[1].end : refs[1].end + 2].lstrip().startswith(":"):
@@ -1009,8 +1014,12 @@ def _reporting_voice(text: str, r: Ref) -> bool:
 
 
 def _object_gap(gap: str) -> bool:
-    """True if a name after a talk cue is its object: close, and not behind "after"/"amid"..."""
-    return len(gap.split()) <= 8 and not re.search(
+    """True if a name after a talk cue is its object: close, and not behind "after"/"amid"...
+
+    Titles and honorifics in between ("President of the United States of America, H.E. Mr.")
+    do not count towards the distance: only lower-case words other than of/the/and do."""
+    plain = [w for w in gap.split() if w[:1].islower() and w.lower() not in {"of", "the", "and"}]
+    return len(plain) <= 8 and not re.search(
         r"\b(?:after|before|since|amid|while|when|whereas|following|ahead|than|because|but|said|says)\b", gap, re.I
     )
 

@@ -33,6 +33,8 @@ LATER_WEIGHT = 1.0
 CUE_BONUS = 1.0  # a "leaders discussed X" sentence
 WEAK_WEIGHT = 0.5
 THRESHOLD = 2.0  # minimum score for a topic to be reported
+FALLBACK_THRESHOLD = 1.0  # when nothing reaches THRESHOLD: the best topics the report names
+FALLBACK_TOPICS = 3
 MAX_TOPICS = 10
 MAX_HEADLINE_WORDS = 30  # a longer "headline" is really glued body text: score it as such
 MAX_BLOCK_WORDS = 120  # longer blocks are cut into sentence chunks of about CHUNK_WORDS
@@ -559,7 +561,11 @@ def find_topics(headline: str | None, paragraphs: Sequence[str], vocabulary: Voc
     vocab = vocabulary or load_vocabulary()
     focus_only = {t.name for t in vocab.topics if t.focus}
     scores = score_topics(headline, paragraphs, vocab)
-    found = {name: ev for name, ev in scores.items() if ev.score >= THRESHOLD and (ev.focus or name not in focus_only)}
+    eligible = {name: ev for name, ev in scores.items() if ev.focus or name not in focus_only}
+    found = {name: ev for name, ev in eligible.items() if ev.score >= THRESHOLD}
+    if not found:  # a short readout that names its subjects once each still gets topics
+        weaker = {name: ev for name, ev in eligible.items() if ev.score >= FALLBACK_THRESHOLD}
+        found = dict(_rank(weaker, vocab)[:FALLBACK_TOPICS])
     found = _drop_umbrellas(found, vocab)
     ranked = _rank(found, vocab)
     return [Found(name, _rule(ev), "; ".join(ev.phrases[:4])) for name, ev in ranked[:MAX_TOPICS]]
