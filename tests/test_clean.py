@@ -126,3 +126,10 @@ def test_glued_page_header_is_split_into_lines():
     assert doc.headline == "Putin and Xi Meet in Moscow"
     assert kinds(line)["By Jane Roe, Newser Staff"] == CHROME
     assert doc.paragraphs[-1].startswith("Chinese President Xi Jinping")
+
+
+def test_a_short_lede_with_a_dateline_starts_the_article():
+    doc = clean(
+        "Putin and Xi talk by phone\n\nMOSCOW, June 26. /TASS/. Putin and Xi spoke on Friday.\n\nMore text follows here."
+    )
+    assert doc.lede == "MOSCOW, June 26. /TASS/. Putin and Xi spoke on Friday."

@@ -174,9 +174,16 @@ def _date_part(line: str) -> bool:
     return len(words(rest)) <= (3 if hits[0].year else 1)
 
 
+_DATELINE_START = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s|\s*\(|\s*[-–—:]\s|\.\s/)")
+
+
 def _paragraph_like(line: str) -> bool:
+    """A line that reads as article text: long, a full sentence, or a short lede that
+    opens with a dateline (`MOSCOW, June 26. /TASS/. Putin and Xi spoke.`)."""
     n = len(words(line))
-    return n >= 25 or (n >= 10 and bool(_SENTENCE_END.search(line)))
+    if n >= 25 or (n >= 10 and bool(_SENTENCE_END.search(line))):
+        return True
+    return n >= 4 and bool(_SENTENCE_END.search(line)) and bool(_DATELINE_START.match(line))
 
 
 def _title_like(line: str) -> bool:
