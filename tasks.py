@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shlex
 import shutil
@@ -212,10 +211,6 @@ def lint(c):
     c.run(f"{PY} -m ruff check .")
     c.run(f"{PY} -m ruff format --check .")
     c.run(f"{PY} -m mypy")
-
-
-def _json(data: dict) -> str:
-    return json.dumps(data, indent=1, sort_keys=True)
 
 
 @task(

@@ -13,10 +13,9 @@ def register() -> None:
     from pelican import signals
 
     from . import site
-    from .pelican_glue import mark_undated, run_ingest
+    from .pelican_glue import run_ingest
     from .reader import use_briefing_reader
 
     signals.initialized.connect(run_ingest)
     signals.readers_init.connect(use_briefing_reader)
-    signals.article_generator_context.connect(mark_undated)
     site.connect()

@@ -29,6 +29,7 @@ from .markdown_out import parse_front_matter, render_briefing
 from .model import Briefing
 from .overrides import OverrideError, apply_to_briefing, apply_to_doc, override_path, read_overrides
 from .seeds import SeedError, file_hash, read_seed
+from .settings import worker_count
 from .slugs import slugify
 from .topics import canonical_topic
 
@@ -269,7 +270,7 @@ def _progress_bar(done: int, total: int, width: int = 30) -> None:
 def _run(todo: list[Path], settings: dict[str, Any], seeds_root: str, bar: bool = False) -> list[Converted]:
     """Convert the seeds, in a process pool when there are many; draw a bar if asked."""
     args = [(p, int(settings["MAX_SEED_BYTES"]), seeds_root) for p in todo]
-    workers = int(settings.get("WORKERS") or os.cpu_count() or 1)
+    workers = worker_count(settings)
     if len(todo) < int(settings.get("PARALLEL_MIN", 200)) or workers < 2:
         return [_convert_args(a) for a in args]
     results: list[Converted] = []

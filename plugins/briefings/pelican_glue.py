@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -12,10 +11,6 @@ from .ingest import ingest, log_report
 from .settings import SKIP_INGEST_ENV, briefing_settings
 
 log = logging.getLogger("briefings")
-
-# Pelican needs a date on every article; undated briefings get this one, flagged `undated`,
-# and the theme never shows it or files the briefing under it.
-UNDATED_SENTINEL = dt.datetime(1900, 1, 1)
 
 
 def run_ingest(pelican: Any) -> None:
@@ -31,10 +26,3 @@ def run_ingest(pelican: Any) -> None:
         return
     report = ingest(seeds_dir, content_dir, settings)
     log_report(report, bool(settings.get("KEEP_GOING")))
-
-
-def mark_undated(generator: Any, metadata: dict[str, Any]) -> None:
-    """`article_generator_context` receiver: give undated briefings the sentinel date."""
-    if metadata.get("undated") or "date" not in metadata:
-        metadata["undated"] = True
-        metadata["date"] = UNDATED_SENTINEL

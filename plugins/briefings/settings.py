@@ -18,8 +18,6 @@ DEFAULTS: dict[str, Any] = {
     "PARALLEL_MIN": 200,
     # Publish the good briefings even when some seeds could not be converted.
     "KEEP_GOING": False,
-    # Build the Pagefind search index after Pelican writes the site.
-    "SEARCH_INDEX": True,
 }
 
 SKIP_INGEST_ENV = "BRIEFINGS_INGESTED"  # set by `invoke build`, which runs the ingest itself

@@ -39,18 +39,15 @@ UNDATED_SENTINEL = "1900-01-01"
 
 
 def keep_undated_valid(generator: Any, metadata: dict) -> None:
-    """`article_generator_context` fallback: an undated briefing still needs *a* date for
-    Pelican to accept it. The lead's `mark_undated` normally sets one first; this only
-    fills the gap when nothing did. The site never shows or uses it (see `Brief.day`)."""
+    """`article_generator_context`: a briefing without a date (undated, or hand-made without
+    one) is marked `undated` and given a sentinel date, because Pelican accepts no article
+    without one. The site never shows or uses that date (see `Brief.day`)."""
     if "date" in metadata:
         return
-    undated = metadata.get("undated")
-    if isinstance(undated, str):
-        undated = undated.strip().lower() in {"true", "yes", "1"}
-    if undated:
-        from pelican.utils import get_date
+    from pelican.utils import get_date
 
-        metadata["date"] = get_date(UNDATED_SENTINEL)
+    metadata["undated"] = True
+    metadata["date"] = get_date(UNDATED_SENTINEL)
 
 
 def build_archive(generator: Any) -> None:
