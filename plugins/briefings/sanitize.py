@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nh3
 
 ALLOWED_TAGS = frozenset({"p", "h2", "h3", "blockquote", "em", "strong", "a", "ul", "ol", "li", "br", "hr", "code"})
@@ -15,7 +17,7 @@ def clean_html(html: str) -> str:
     Disallowed tags are dropped but their text is kept (escaped); the content of `script`
     and `style` is dropped entirely.
     """
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
         attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
@@ -23,6 +25,11 @@ def clean_html(html: str) -> str:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
+    # A link whose URL was removed keeps only its text (an <a rel> without href is invalid).
+    return _HREFLESS_LINK.sub(r"\1", cleaned)
+
+
+_HREFLESS_LINK = re.compile(r"<a(?:\s+rel=\"[^\"]*\")?>(.*?)</a>", re.S)
 
 
 def sanitize_content(instance) -> None:

