@@ -39,6 +39,7 @@ _RELATIVE_TIME = re.compile(
     r"|an? (?:hour|minute|day) ago|yesterday|just now)",
     re.I,
 )
+_GALLERY = re.compile(r"^(?:item|image|photo|slide)\s+\d+\s+of\s+\d+\b", re.I)
 _VIEW_COUNT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}[\d\s]*views?$", re.I)
 _RESIDUE = re.compile(r"^[\W\d_]*$")
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}\s/\s*$|^(?:\w+\s){0,2}\w+\s/\s(?:\w+\s?){1,3}$")
@@ -68,6 +69,7 @@ class ChromeRules:
     lines: frozenset[str]
     prefixes: tuple[str, ...]
     contains: tuple[str, ...]
+    anywhere: tuple[str, ...]
     end_markers: tuple[str, ...]
     end_first_words: frozenset[str]  # first words of the end markers, for a quick check
     trailers: tuple[str, ...]
@@ -95,6 +97,7 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
         lines=frozenset(str(x).lower() for x in data.get("lines", [])),
         prefixes=tuple(str(x).lower() for x in data.get("prefixes", [])),
         contains=tuple(str(x).lower() for x in data.get("contains", [])),
+        anywhere=tuple(str(x).lower() for x in data.get("anywhere", [])),
         end_markers=tuple(str(x).lower() for x in data.get("end_markers", [])),
         end_first_words=frozenset(str(x).lower().split()[0].rstrip(":") for x in data.get("end_markers", [])),
         trailers=tuple(str(x).lower() for x in data.get("trailer_phrases", [])),
@@ -116,6 +119,7 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
         (low in rules.lines or low.rstrip(":") in rules.lines, "chrome line"),
         (n <= 30 and low.startswith(rules.prefixes), "chrome prefix"),
         (n <= 14 and any(c in low for c in rules.contains), "chrome phrase"),
+        (any(c in low for c in rules.anywhere), "chrome phrase (image licence, cookies)"),
         (bool(_RELATIVE_TIME.match(low)), "relative timestamp"),
         (bool(_VIEW_COUNT.match(low)), "view counter"),
         (bool(_RESIDUE.match(line)) and not dates.find_dates(line), "no words"),
@@ -317,6 +321,8 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
         return Block(SOURCE_LINE, line, "source line")
     if is_caption(line, rules):
         return Block(CAPTION, line, "ends in a photo credit")
+    if _GALLERY.match(line):
+        return Block(CAPTION, line, "photo gallery caption (`Item 1 of 3 ...`)")
     why = chrome_reason(line, rules)
     if why:
         return Block(CHROME, line, why)

@@ -83,7 +83,8 @@ _OTHER_TIME = re.compile(
     r"|August|September|October|November|December))\b",
     re.I,
 )
-_VENUE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2})")
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_VENUE = re.compile(rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?P<place>[{_UPPER}][\w'’.-]+(?:[ -][{_UPPER}][\w'’.-]+){{0,2}})")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _THE_LEADERS = re.compile(r"\b(?:their|the two leaders|both leaders|the two presidents|the leaders)\b", re.I)
 _FUTURE = re.compile(r"\b(?:to be held|upcoming|planned|scheduled|due to)\b", re.I)
@@ -152,7 +153,8 @@ def _header_outlet(doc: CleanDoc) -> Found | None:
         if block.kind == DATE_LINE:
             hits = dates.find_dates(block.text)
             before = block.text[: hits[0].start].strip(" ,|-–—") if hits else ""
-            if before and 1 <= len(words(before)) <= 3 and not before.lower().startswith(("by ", "posted", "updated")):
+            stamp = re.match(r"^(?:last\s+)?(?:modified|updated|posted|published|date|by)\b", before, re.I)
+            if before and 1 <= len(words(before)) <= 3 and before[:1].isupper() and not stamp:
                 return Found(before, "header", block.text)
         if block.kind in (CHROME, DATE_LINE):
             m = _BYLINE_OUTLET.search(block.text)
@@ -303,7 +305,7 @@ def _venue(doc: CleanDoc) -> Found | None:
             if not _TALK.search(sentence):
                 continue
             for m in _VENUE.finditer(sentence):
-                place = m.group("place").rstrip(".,’'s")
+                place = re.sub(r"['’]s$", "", m.group("place")).rstrip(".,")
                 low = place.lower()
                 if _OTHER_TIME.search(sentence[max(0, m.start() - 40) : m.start()]) or _FUTURE.search(
                     sentence[max(0, m.start() - 25) : m.start()]
