@@ -411,3 +411,24 @@ def test_sentence_spans_keep_abbreviations():
         "U.S. President Joe Biden met Mr. Kishida.",
         "They spoke for two hours.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "participants"),
+    [
+        # a bare surname of the sitting head of government counts in a dated report ...
+        (
+            "Erdogan hosted Hungarian Prime Minister Viktor Orban in Ankara, where the two leaders discussed energy.",
+            dt.date(2023, 1, 10),
+            ["Recep Tayyip Erdogan", "Viktor Orban"],
+        ),
+        # ... but not in an undated one, where nothing fixes who held office
+        (
+            "Erdogan hosted Hungarian Prime Minister Viktor Orban in Ankara, where the two leaders discussed energy.",
+            None,
+            ["Viktor Orban"],
+        ),
+    ],
+)
+def test_bare_surname_of_a_head_in_office(text, when, participants):
+    assert [f.value for f in find_people(None, [text], when).participants] == participants

@@ -744,6 +744,18 @@ def _find_context_names(doc: _Doc) -> None:
             doc.context_people.setdefault(name.split()[-1], canonical)
 
 
+def _heads_in_office(people: Sequence[Person], when: dt.date | None) -> list[Person]:
+    """Those of `people` who were a head of state or government on `when` (none if undated)."""
+    if when is None:
+        return []
+    out = []
+    for p in people:
+        office = p.office_on(when)
+        if office is not None and office.title in HEAD_TITLES:
+            out.append(p)
+    return out
+
+
 def _find_bare_surnames(doc: _Doc) -> None:
     """Bare surnames of people the text has established (registry or context)."""
     established = doc.named | {t.name for t in doc.titles}
@@ -751,13 +763,18 @@ def _find_bare_surnames(doc: _Doc) -> None:
         for m in doc.reg.short_re.finditer(seg.text):
             if doc.taken(seg.index, m.start(), m.end()):
                 continue
-            cands = [p for p in doc.reg.by_short.get(name_key(m.group(0)), ()) if p.name in established]
-            if not cands:
-                continue
+            everyone = doc.reg.by_short.get(name_key(m.group(0)), ())
+            cands = [p for p in everyone if p.name in established]
+            rule = "surname"
+            if not cands:  # "Erdogan hosted ...": the one head of state or government of that name then
+                cands = _heads_in_office(everyone, doc.when)
+                rule = "surname-in-office"
+                if len(cands) != 1:
+                    continue
             person = cands[0] if len(cands) == 1 else _pick(cands, doc)
             if person:
                 weak = bool(_TERM_AFTER_RE.match(seg.text[m.end() : m.end() + 20]))
-                doc.add(seg, m.start(), m.end(), person.name, "surname", weak)
+                doc.add(seg, m.start(), m.end(), person.name, rule, weak)
         for surname, canonical in doc.context_people.items():
             for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", seg.text):
                 if not doc.taken(seg.index, m.start(), m.end()):
