@@ -12,6 +12,7 @@ from briefings.fields import (
 )
 
 SOURCES = [
+    ("Putin and Erdogan discussed Syria by phone on Friday, the Kremlin press service said.", "Kremlin"),
     (
         "MOSCOW, June 26. /TASS/. Vladimir Putin and Emmanuel Macron discussed the coronavirus, the Kremlin said.",
         "TASS",

@@ -219,6 +219,8 @@ def extract_source(doc: CleanDoc) -> Found:
 
 
 def _title_case_institution(name: str) -> str:
+    """`the Kremlin press service` -> `Kremlin`; `prime minister's office` -> `Prime Minister's Office`."""
+    name = re.sub(r"\s+press\s+(?:service|office)$", "", name.strip(), flags=re.I) or name
     return " ".join(w if w[:1].isupper() or w in {"of", "the", "and"} else w.capitalize() for w in name.split())
 
 
