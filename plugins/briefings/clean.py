@@ -461,7 +461,7 @@ def _trim_tail(blocks: list[Block], rules: ChromeRules) -> list[Block]:
             continue
         low = block.text.lower()
         if len(words(block.text)) <= 4 and not _SENTENCE_END.search(block.text):
-            out[i] = Block(CHROME, block.text, "short line after the article")
+            out[i] = Block(CHROME, block.text, dates.TAIL_REASON)
         elif any(p in low for p in rules.trailers):
             out[i] = Block(CHROME, block.text, "legal or subscription notice after the article")
         else:

@@ -206,16 +206,22 @@ def _header_date(doc: CleanDoc, weekdays: list[int], years: list[int]) -> Found 
     return _stamp_date(doc)
 
 
+TAIL_REASON = "short line after the article"  # set by clean._trim_tail
 _STAMP = re.compile(r"^(?:published|posted|first published)(?:\s+on)?\b", re.I)
 
 
 def _stamp_date(doc: CleanDoc) -> Found | None:
-    """A `Published On 28 Apr 2015` stamp the page put after the article (or anywhere)."""
+    """A `Published On 28 Apr 2015` stamp, or a date alone on the last lines of the page
+    (official readouts put it under the text)."""
     for block in doc.blocks:
-        if block.kind == CHROME and _STAMP.match(block.text):
-            hit = next((h for h in find_dates(block.text) if h.year), None)
-            if hit:
-                return Found(hit.date(), "header", block.text)
+        if block.kind != CHROME:
+            continue
+        hit = next((h for h in find_dates(block.text) if h.year), None)
+        if hit is None:
+            continue
+        alone = block.reason == TAIL_REASON and len(block.text.replace(hit.text, "").split()) <= 1
+        if _STAMP.match(block.text) or alone:
+            return Found(hit.date(), "header", block.text)
     return None
 
 
