@@ -432,3 +432,16 @@ def test_sentence_spans_keep_abbreviations():
 )
 def test_bare_surname_of_a_head_in_office(text, when, participants):
     assert [f.value for f in find_people(None, [text], when).participants] == participants
+
+
+@pytest.mark.parametrize(
+    ("headline", "when", "participants"),
+    [
+        ("Macron-Xi call focuses on Ukraine", dt.date(2023, 4, 1), ["Emmanuel Macron", "Xi Jinping"]),
+        ("Putin–Erdogan talks in Sochi", dt.date(2021, 9, 29), ["Vladimir Putin", "Recep Tayyip Erdogan"]),
+        ("Trump/Kim summit collapses", dt.date(2019, 2, 28), ["Donald Trump", "Kim Jong Un"]),
+    ],
+)
+def test_paired_surnames_in_a_headline(headline, when, participants):
+    found = find_people(headline, ["The two leaders spoke for an hour, officials said."], when)
+    assert [f.value for f in found.participants] == participants

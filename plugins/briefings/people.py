@@ -756,25 +756,36 @@ def _heads_in_office(people: Sequence[Person], when: dt.date | None) -> list[Per
     return out
 
 
+_NAME_PAIR_RE = re.compile(r"(?<![\w-])([A-Z][\w'’]+)[-–/]([A-Z][\w'’]+)(?![\w-])")
+
+
+def _surname_person(doc: _Doc, word: str, established: set[str]) -> tuple[Person | None, str]:
+    """The person a bare surname stands for here, and the rule: established in the text,
+    else the one head of state or government of that name in office on the report's date."""
+    everyone = doc.reg.by_short.get(name_key(word), ())
+    cands = [p for p in everyone if p.name in established]
+    if cands:
+        return (cands[0] if len(cands) == 1 else _pick(cands, doc)), "surname"
+    heads = _heads_in_office(everyone, doc.when)
+    return (heads[0] if len(heads) == 1 else None), "surname-in-office"
+
+
 def _find_bare_surnames(doc: _Doc) -> None:
-    """Bare surnames of people the text has established (registry or context)."""
+    """Bare surnames of people the text has established (registry or context), and of
+    sitting leaders; `Macron-Xi call` names both."""
     established = doc.named | {t.name for t in doc.titles}
     for seg in doc.segs:
-        for m in doc.reg.short_re.finditer(seg.text):
-            if doc.taken(seg.index, m.start(), m.end()):
+        spans = [(m.start(), m.end()) for m in doc.reg.short_re.finditer(seg.text)]
+        for pair in _NAME_PAIR_RE.finditer(seg.text):
+            if all(name_key(w) in doc.reg.by_short for w in pair.groups()):
+                spans += [pair.span(1), pair.span(2)]
+        for start, end in sorted(set(spans)):
+            if doc.taken(seg.index, start, end):
                 continue
-            everyone = doc.reg.by_short.get(name_key(m.group(0)), ())
-            cands = [p for p in everyone if p.name in established]
-            rule = "surname"
-            if not cands:  # "Erdogan hosted ...": the one head of state or government of that name then
-                cands = _heads_in_office(everyone, doc.when)
-                rule = "surname-in-office"
-                if len(cands) != 1:
-                    continue
-            person = cands[0] if len(cands) == 1 else _pick(cands, doc)
+            person, rule = _surname_person(doc, seg.text[start:end], established)
             if person:
-                weak = bool(_TERM_AFTER_RE.match(seg.text[m.end() : m.end() + 20]))
-                doc.add(seg, m.start(), m.end(), person.name, rule, weak)
+                weak = bool(_TERM_AFTER_RE.match(seg.text[end : end + 20]))
+                doc.add(seg, start, end, person.name, rule, weak)
         for surname, canonical in doc.context_people.items():
             for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", seg.text):
                 if not doc.taken(seg.index, m.start(), m.end()):
@@ -935,6 +946,8 @@ def _is_filler(doc: _Doc, text: str) -> bool:
 def _coordinated(doc: _Doc, text: str, a: Ref, b: Ref) -> bool:
     """True if `b` follows `a` as a coordinated name ("A and B", "A, B", "A of X and B")."""
     gap = text[a.end : b.start]
+    if gap in ("-", "–", "/"):  # "Macron-Xi call", "Putin–Erdogan talks"
+        return True
     return bool(re.search(r"(?:^|\s|,)(?:and|&)\s|^\s*,\s*", gap)) and _is_filler(doc, gap) and len(gap) < 80
 
 
