@@ -2,53 +2,133 @@
 
 Callable on its own (`index_site(Path("output"))`) so it can be timed apart from the build.
 Only briefing pages are indexed: they alone carry `data-pagefind-body`.
+
+A large archive is indexed in shards, one per year (Pagefind holds a whole index in
+memory: about 110 KB per page). The newest year is the main bundle in `pagefind/`, the
+others go to `pagefind/shards/<year>/`, and `pagefind/shards.json` lists them for the
+search page, which merges them (Pagefind UI's `mergeIndex`). Each shard is rebuilt only
+when the searchable text of its pages changed, so adding one report re-indexes one year.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-STAMP = ".indexed-pages.sha256"  # hash of the pages the bundle was built from
+STAMP = ".indexed-pages.sha256"  # hash of the searchable text a bundle was built from
+SHARDS_FILE = "shards.json"  # bundles the search page merges into the main one
+SHARDS_DIR = "shards"
+SHARD_MIN_PAGES = int(os.environ.get("BRIEFINGS_SEARCH_SHARD_MIN", "1500"))  # below: one bundle
+
+_YEAR = re.compile(rb'data-pagefind-filter="year:([^"]+)"')
+_ARTICLE = re.compile(rb"<article[^>]*data-pagefind-body.*?</article>", re.S)
+_IGNORED = re.compile(rb"<(section|nav|aside|div)\b[^>]*data-pagefind-ignore[^>]*>.*?</\1>", re.S)
 
 
-def pages_digest(output_dir: Path) -> str:
-    """SHA-256 over the paths and bytes of every briefing page (what Pagefind indexes)."""
+def searchable(page: bytes) -> bytes:
+    """The part of a briefing page Pagefind indexes: the article, less ignored blocks
+    (related briefings and previous/next change when other briefings are added)."""
+    m = _ARTICLE.search(page)
+    return _IGNORED.sub(b"", m.group(0)) if m else page
+
+
+def plan_shards(output_dir: Path) -> dict[str, list[Path]]:
+    """{shard key: pages}. One shard ("") for a small site, else one per year label."""
+    pages = sorted((output_dir / "briefings").rglob("*.html"))
+    if len(pages) < SHARD_MIN_PAGES:
+        return {"": pages}
+    shards: dict[str, list[Path]] = {}
+    for page in pages:
+        m = _YEAR.search(page.read_bytes())
+        key = re.sub(r"[^a-z0-9]+", "-", m.group(1).decode().lower()).strip("-") if m else "other"
+        shards.setdefault(key or "other", []).append(page)
+    return shards
+
+
+def _main_key(keys: list[str]) -> str:
+    """The shard served as the main bundle: the newest year."""
+    years = sorted(k for k in keys if k.isdigit())
+    return years[-1] if years else sorted(keys)[0]
+
+
+def pages_digest(output_dir: Path, pages: list[Path] | None = None) -> str:
+    """SHA-256 over the paths and searchable text of `pages` (default: every briefing page)."""
     digest = hashlib.sha256()
-    for page in sorted((output_dir / "briefings").rglob("*.html")):
+    for page in pages if pages is not None else sorted((output_dir / "briefings").rglob("*.html")):
         digest.update(page.relative_to(output_dir).as_posix().encode())
-        digest.update(page.read_bytes())
+        digest.update(searchable(page.read_bytes()))
     return digest.hexdigest()
 
 
-def index_site(output_dir: Path, force: bool = False) -> bool:
-    """Build the Pagefind bundle for the site in `output_dir`; raise if Pagefind fails.
+def _run_pagefind(output_dir: Path, pages: list[Path], bundle: Path) -> None:
+    """Index `pages` (paths kept relative to output_dir) into the bundle folder `bundle`."""
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
+        site = Path(tmp) / "site"
+        for page in pages:
+            target = site / page.relative_to(output_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(page, target)
+            except OSError:
+                shutil.copyfile(page, target)
+        built = Path(tmp) / "bundle"
+        cmd = [
+            sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(built),
+            "--glob", "briefings/**/*.html", "--silent",
+        ]  # fmt: skip
+        result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise RuntimeError(f"pagefind failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        if not (built / "pagefind-ui.js").is_file():
+            raise RuntimeError("pagefind ran but wrote no pagefind-ui.js")
+        bundle.mkdir(parents=True, exist_ok=True)
+        for old in bundle.iterdir():  # replace the bundle, keep the shards folder of the main one
+            if old.name != SHARDS_DIR:
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
+        for item in built.iterdir():
+            shutil.move(str(item), bundle / item.name)
 
-    Skips the work (returns False) when the briefing pages are byte-identical to those the
-    existing bundle was built from, so a rebuild with no change leaves output/ identical.
+
+def index_site(output_dir: Path, force: bool = False) -> bool:
+    """Build the Pagefind bundle(s) for the site in `output_dir`; raise if Pagefind fails.
+
+    Returns True when anything was (re)indexed. A bundle whose pages' searchable text is
+    unchanged is left as it is, so a rebuild with no change leaves output/ identical.
     """
     output_dir = Path(output_dir)
     if not (output_dir / "index.html").is_file():
         raise FileNotFoundError(f"{output_dir} holds no built site (no index.html)")
-    digest = pages_digest(output_dir)
-    stamp = output_dir / "pagefind" / STAMP
-    if not force and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == digest:
-        return False
-    shutil.rmtree(output_dir / "pagefind", ignore_errors=True)  # no stale fragments
-    cmd = [
-        sys.executable, "-m", "pagefind", "--site", str(output_dir),
-        "--glob", "briefings/**/*.html", "--silent",
-    ]  # fmt: skip
-    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise RuntimeError(f"pagefind failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    if not (output_dir / "pagefind" / "pagefind-ui.js").is_file():
-        raise RuntimeError("pagefind ran but wrote no pagefind/pagefind-ui.js")
-    stamp.write_text(digest + "\n", encoding="utf-8")
-    return True
+    root = output_dir / "pagefind"
+    shards = plan_shards(output_dir)
+    main = _main_key(list(shards))
+    bundles = {key: root if key == main else root / SHARDS_DIR / key for key in shards}
+    indexed = False
+    for key, pages in shards.items():
+        bundle, digest = bundles[key], pages_digest(output_dir, pages)
+        stamp = bundle / STAMP
+        if not force and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == digest:
+            continue
+        _run_pagefind(output_dir, pages, bundle)
+        stamp.write_text(digest + "\n", encoding="utf-8")
+        indexed = True
+    others = sorted(f"{SHARDS_DIR}/{key}/" for key in shards if key != main)
+    if (root / SHARDS_DIR).is_dir():
+        for old in (root / SHARDS_DIR).iterdir():
+            if f"{SHARDS_DIR}/{old.name}/" not in others:
+                shutil.rmtree(old, ignore_errors=True)
+                indexed = True
+    listing = json.dumps({"bundles": others}, indent=1) + "\n"
+    shards_file = root / SHARDS_FILE
+    if not shards_file.is_file() or shards_file.read_text(encoding="utf-8") != listing:
+        shards_file.write_text(listing, encoding="utf-8")
+    return indexed
 
 
 if __name__ == "__main__":  # python -m briefings.search output

@@ -1,0 +1,76 @@
+"""Search shards: a large archive is indexed per year and re-indexed per changed year.
+
+The fixture site is small, so sharding is forced with BRIEFINGS_SEARCH_SHARD_MIN=0. The
+browser tests run against a single bundle by default; run them with the same variable set
+to check the merged search in Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.site.sitebuild import ROOT, build_site
+
+INDEX = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from briefings.search import index_site
+print(index_site(Path(sys.argv[2])))
+"""
+
+
+def index(output: Path, shard_min: str = "0") -> bool:
+    """Run index_site in a fresh process with the given shard threshold; -> whether it indexed."""
+    env = {"BRIEFINGS_SEARCH_SHARD_MIN": shard_min, "PATH": "/usr/bin:/bin"}
+    proc = subprocess.run(
+        [sys.executable, "-c", INDEX, str(ROOT / "plugins"), str(output)],
+        capture_output=True, text=True, check=True, env=env,
+    )  # fmt: skip
+    return proc.stdout.strip() == "True"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    output = build_site(tmp_path_factory.mktemp("shards") / "output")
+    assert index(output) is True
+    return output
+
+
+def stamps(output: Path) -> dict[str, str]:
+    return {p.parent.name: p.read_text() for p in (output / "pagefind").rglob(".indexed-pages.sha256")}
+
+
+def test_one_bundle_per_year_merged_by_the_search_page(site: Path):
+    listing = json.loads((site / "pagefind" / "shards.json").read_text())
+    assert listing["bundles"], "the fixture has several years: expected shards"
+    for bundle in listing["bundles"]:
+        assert (site / "pagefind" / bundle / "pagefind-entry.json").is_file()
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_unchanged_pages_are_not_indexed_again(site: Path):
+    assert index(site) is False
+
+
+def test_a_changed_page_reindexes_only_its_year(site: Path):
+    before = stamps(site)
+    page = next(p for p in sorted((site / "briefings").rglob("index.html")) if "year:20" in p.read_text())
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("</h1>", " (updated)</h1>", 1), encoding="utf-8")
+    assert index(site) is True
+    after = stamps(site)
+    assert sum(before[k] != after.get(k) for k in before) == 1
+
+
+def test_a_small_site_keeps_one_bundle(tmp_path: Path):
+    output = build_site(tmp_path / "output")
+    index(output, shard_min="100000")
+    assert json.loads((output / "pagefind" / "shards.json").read_text()) == {"bundles": []}
+    assert not (output / "pagefind" / "shards").exists()
