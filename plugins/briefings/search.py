@@ -4,10 +4,11 @@ Callable on its own (`index_site(Path("output"))`) so it can be timed apart from
 Only briefing pages are indexed: they alone carry `data-pagefind-body`.
 
 A large archive is indexed in shards, one per year (Pagefind holds a whole index in
-memory: about 110 KB per page). The newest year is the main bundle in `pagefind/`, the
-others go to `pagefind/shards/<year>/`, and `pagefind/shards.json` lists them for the
-search page, which merges them (Pagefind UI's `mergeIndex`). Each shard is rebuilt only
-when the searchable text of its pages changed, so adding one report re-indexes one year.
+memory: about 110 KB per page); a year with many pages is split into stable buckets. The
+newest year is the main bundle in `pagefind/`, the others go to `pagefind/shards/<key>/`,
+and `pagefind/shards.json` lists them for the search page, which merges them (Pagefind
+UI's `mergeIndex`). Each shard is rebuilt only when the searchable text of its pages
+changed, so adding one report re-indexes one shard.
 """
 
 from __future__ import annotations
@@ -20,12 +21,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 STAMP = ".indexed-pages.sha256"  # hash of the searchable text a bundle was built from
 SHARDS_FILE = "shards.json"  # bundles the search page merges into the main one
 SHARDS_DIR = "shards"
 SHARD_MIN_PAGES = int(os.environ.get("BRIEFINGS_SEARCH_SHARD_MIN", "1500"))  # below: one bundle
+SHARD_MAX_PAGES = 700  # a year with more pages is split into stable hash buckets
 
 _YEAR = re.compile(rb'data-pagefind-filter="year:([^"]+)"')
 _ARTICLE = re.compile(rb"<article[^>]*data-pagefind-body.*?</article>", re.S)
@@ -44,18 +48,24 @@ def plan_shards(output_dir: Path) -> dict[str, list[Path]]:
     pages = sorted((output_dir / "briefings").rglob("*.html"))
     if len(pages) < SHARD_MIN_PAGES:
         return {"": pages}
-    shards: dict[str, list[Path]] = {}
+    years: dict[str, list[Path]] = {}
     for page in pages:
         m = _YEAR.search(page.read_bytes())
         key = re.sub(r"[^a-z0-9]+", "-", m.group(1).decode().lower()).strip("-") if m else "other"
-        shards.setdefault(key or "other", []).append(page)
+        years.setdefault(key or "other", []).append(page)
+    shards: dict[str, list[Path]] = {}
+    for year, members in years.items():
+        buckets = -(-len(members) // SHARD_MAX_PAGES)
+        for page in members:
+            slot = zlib.crc32(page.relative_to(output_dir).as_posix().encode()) % buckets
+            shards.setdefault(year if buckets == 1 else f"{year}-{slot + 1}", []).append(page)
     return shards
 
 
 def _main_key(keys: list[str]) -> str:
-    """The shard served as the main bundle: the newest year."""
-    years = sorted(k for k in keys if k.isdigit())
-    return years[-1] if years else sorted(keys)[0]
+    """The shard served as the main bundle: (the first bucket of) the newest year."""
+    dated = sorted(k for k in keys if k[:4].isdigit())
+    return dated[-1] if dated else sorted(keys)[0]
 
 
 def pages_digest(output_dir: Path, pages: list[Path] | None = None) -> str:
@@ -96,6 +106,11 @@ def _run_pagefind(output_dir: Path, pages: list[Path], bundle: Path) -> None:
             shutil.move(str(item), bundle / item.name)
 
 
+def _index_bundle(output_dir: Path, pages: list[Path], bundle: Path, digest: str) -> None:
+    _run_pagefind(output_dir, pages, bundle)
+    (bundle / STAMP).write_text(digest + "\n", encoding="utf-8")
+
+
 def index_site(output_dir: Path, force: bool = False) -> bool:
     """Build the Pagefind bundle(s) for the site in `output_dir`; raise if Pagefind fails.
 
@@ -109,15 +124,19 @@ def index_site(output_dir: Path, force: bool = False) -> bool:
     shards = plan_shards(output_dir)
     main = _main_key(list(shards))
     bundles = {key: root if key == main else root / SHARDS_DIR / key for key in shards}
-    indexed = False
+    todo = []
     for key, pages in shards.items():
         bundle, digest = bundles[key], pages_digest(output_dir, pages)
         stamp = bundle / STAMP
-        if not force and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == digest:
-            continue
-        _run_pagefind(output_dir, pages, bundle)
-        stamp.write_text(digest + "\n", encoding="utf-8")
-        indexed = True
+        if force or not stamp.is_file() or stamp.read_text(encoding="utf-8").strip() != digest:
+            todo.append((pages, bundle, digest))
+    indexed = bool(todo)
+    # The main bundle first (shard folders live inside it), then the shards, two at a time.
+    todo.sort(key=lambda item: item[1] != root)
+    if todo and todo[0][1] == root:
+        _index_bundle(output_dir, *todo.pop(0))
+    with ThreadPoolExecutor(max_workers=max(1, min(2, os.cpu_count() or 1))) as pool:
+        list(pool.map(lambda item: _index_bundle(output_dir, *item), todo))
     others = sorted(f"{SHARDS_DIR}/{key}/" for key in shards if key != main)
     if (root / SHARDS_DIR).is_dir():
         for old in (root / SHARDS_DIR).iterdir():
