@@ -133,3 +133,15 @@ def test_a_short_lede_with_a_dateline_starts_the_article():
         "Putin and Xi talk by phone\n\nMOSCOW, June 26. /TASS/. Putin and Xi spoke on Friday.\n\nMore text follows here."
     )
     assert doc.lede == "MOSCOW, June 26. /TASS/. Putin and Xi spoke on Friday."
+
+
+def test_a_headline_with_no_word_in_common_with_the_lede_is_still_found_above_it():
+    text = (
+        "World\n\nHistoric handshake at the border\n\nBy Jane Roe\n\n"
+        "North Korean leader Kim Jong Un and South Korean President Moon Jae-in met at Panmunjom on Friday.\n\nMore."
+    )
+    assert clean(text).headline == "Historic handshake at the border"
+    # a short label right above the article is not a headline
+    assert (
+        clean("Home\n\nA handshake\n\nKim Jong Un and Moon Jae-in met at Panmunjom on Friday morning.").headline is None
+    )

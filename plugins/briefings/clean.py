@@ -337,6 +337,9 @@ def _body_start(lines: list[str], fixed: list[Block | None]) -> int:
 
 
 def _pick_headline(lines: list[str], fixed: list[Block | None], start: int) -> int | None:
+    """The headline: the first title-like line above the article that shares a word with
+    the lede; failing that, a title-like line of 4+ words sitting right above the article
+    (only dates, bylines and captions in between)."""
     lede = signature(" ".join(lines[start : start + 2]))
     for i in range(start):
         line = lines[i]
@@ -344,6 +347,12 @@ def _pick_headline(lines: list[str], fixed: list[Block | None], start: int) -> i
             continue
         if signature(line) & lede:
             return i
+    for i in range(start - 1, -1, -1):
+        line = lines[i]
+        if (fixed[i] is not None and fixed[i].kind == CAPTION) or date_line(line) or _BYLINE.match(line):
+            continue
+        fits = fixed[i] is None and _title_like(line) and len(words(line)) >= 4
+        return i if fits and not _SENTENCE_END.search(line) else None
     return None
 
 
