@@ -12,6 +12,8 @@ from briefings.fields import (
 )
 
 SOURCES = [
+    ("WASHINGTON/MOSCOW (Reuters) - Joe Biden and Vladimir Putin spoke by phone on Thursday about Ukraine.", "Reuters"),
+    ("KYIV, Ukraine (AP) — Volodymyr Zelenskyy met British Prime Minister Rishi Sunak in Kyiv on Saturday.", "AP"),
     ("Putin and Erdogan discussed Syria by phone on Friday, the Kremlin press service said.", "Kremlin"),
     (
         "MOSCOW, June 26. /TASS/. Vladimir Putin and Emmanuel Macron discussed the coronavirus, the Kremlin said.",
@@ -107,6 +109,16 @@ def test_format(text, fmt):
 
 
 LOCATIONS = [
+    (
+        "WASHINGTON/MOSCOW (Reuters) - Joe Biden and Vladimir Putin spoke by phone on Thursday about Ukraine.",
+        "phone",
+        "Washington",
+    ),
+    (
+        "KYIV, Ukraine (AP) — Volodymyr Zelenskyy met British Prime Minister Rishi Sunak in Kyiv on Saturday.",
+        "in-person",
+        "Kyiv",
+    ),
     (
         "ST. PETERSBURG (Sputnik) - French President Emmanuel Macron said Thursday after talks with Putin that it is so.",
         "in-person",

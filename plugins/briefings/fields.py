@@ -22,12 +22,13 @@ REGISTRY = Path(__file__).parent / "registry"
 TITLE_MAX = 100
 
 _AGENCY_DATELINE = re.compile(
-    r"^[A-Z][\w.' -]{1,40}?(?:,\s*[\w .'-]{2,30}?){0,2}\s*"
+    r"^[A-Z][\w.' /-]{1,40}?(?:,\s*[\w .'-]{2,30}?){0,2}\s*"
     r"\((?!(?:re)?translated|updated|video|photos?|live|file\b)(?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*[-–—:]"
 )
 _SLASH_AGENCY = re.compile(r"^[^\n]{0,60}?/(?P<agency>[A-Z][A-Za-z-]{1,15})/")
 _DATELINE_CITY = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3})\b(?:,\s*(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
+    r"^(?P<city>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3})\b(?:/[A-Z][A-Z.'’ -]+)?"
+    r"(?:,\s*(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
     r"(?=\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—:]|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})))"
 )
 _MIXED_DATELINE = re.compile(
