@@ -30,7 +30,7 @@ _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 
 _PATTERNS = [
-    re.compile(r"\b(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b"),
+    re.compile(r"\b(?P<y1>(?:19|20)\d\d)([-/.])(?P<m1>[01]\d)\2(?P<d1>[0-3]\d)\b"),
     re.compile(
         r"\b"
         + _WEEKDAY
