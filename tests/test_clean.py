@@ -145,3 +145,15 @@ def test_a_headline_with_no_word_in_common_with_the_lede_is_still_found_above_it
     assert (
         clean("Home\n\nA handshake\n\nKim Jong Un and Moon Jae-in met at Panmunjom on Friday morning.").headline is None
     )
+
+
+def test_an_inline_related_box_is_dropped_and_the_article_goes_on():
+    text = (
+        "Putin and Xi hold talks in Moscow\n"
+        "Russian President Vladimir Putin and Chinese President Xi Jinping held talks in Moscow on Tuesday.\n"
+        "Related\nXi arrives in Moscow for state visit\nRussia and China sign energy deals\n"
+        "Putin said Russia and China would expand trade in national currencies, and Xi agreed.\n"
+    )
+    k = kinds(text)
+    assert k["Xi arrives in Moscow for state visit"] == CHROME and k["Russia and China sign energy deals"] == CHROME
+    assert k["Putin said Russia and China would expand trade in national currencies, and Xi agreed."] == PARAGRAPH

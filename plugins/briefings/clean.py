@@ -329,6 +329,53 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
     return None
 
 
+_INLINE_BOX = frozenset(
+    {"related", "related articles", "related news", "related stories", "read more", "more", "see also"}
+)
+INLINE_BOX_LINES = 6  # an inline "Related" box holds at most this many lines
+
+
+def _mark_inline_boxes(lines: list[str], fixed: list[Block | None]) -> None:
+    """The teaser headlines under an inline `Related` / `Read more` label are chrome: short
+    lines without a full stop, up to the next line of article text."""
+    for i, line in enumerate(lines):
+        if fixed[i] is None or line.strip().lower().rstrip(":") not in _INLINE_BOX:
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + INLINE_BOX_LINES)):
+            if fixed[j] is not None or _paragraph_like(lines[j]) or _SENTENCE_END.search(lines[j]):
+                break
+            fixed[j] = Block(CHROME, lines[j], "teaser in an inline box")
+
+
+def _article_end(lines: list[str], fixed: list[Block | None], rules: ChromeRules) -> int:
+    """Index of the first line after the article (len(lines) if none). An inline box
+    (`Related` + a few teaser lines) followed by more of the article is not the end: its
+    lines become chrome and the search goes on."""
+    lede: set[str] = set()
+    i = 0
+    while i < len(lines):
+        if not lede and _paragraph_like(lines[i]) and fixed[i] is None:
+            lede = signature(lines[i])
+        if not end_marker(lines[i], rules):
+            i += 1
+            continue
+        box = lines[i].strip().lower().rstrip(":") in _INLINE_BOX
+        resume = next(
+            (
+                j
+                for j in range(i + 1, min(len(lines), i + 1 + INLINE_BOX_LINES))
+                if _paragraph_like(lines[j]) and len(words(lines[j])) >= 20 and len(signature(lines[j]) & lede) >= 3
+            ),
+            None,
+        )
+        if not box or resume is None:
+            return i
+        for j in range(i, resume):
+            fixed[j] = Block(CHROME, lines[j], "inline box inside the article")
+        i = resume
+    return len(lines)
+
+
 def _body_start(lines: list[str], fixed: list[Block | None]) -> int:
     for i, line in enumerate(lines):
         if fixed[i] is None and _paragraph_like(line) and not date_line(line) and not _BYLINE.match(line):
@@ -426,7 +473,8 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
     iso, text = dates.prefix_date(text)
     lines = _lines(text)
     fixed: list[Block | None] = [_classify_line(ln, rules) for ln in lines]
-    stop = next((i for i, ln in enumerate(lines) if end_marker(ln, rules)), len(lines))
+    _mark_inline_boxes(lines, fixed)
+    stop = _article_end(lines, fixed, rules)
     start = _body_start(lines[:stop], fixed)
     headline = _pick_headline(lines, fixed, start)
     blocks: list[Block] = []
