@@ -395,10 +395,10 @@ def _pick_headline(lines: list[str], fixed: list[Block | None], start: int) -> i
         if signature(line) & lede:
             return i
     for i in range(start - 1, -1, -1):
-        line = lines[i]
-        if (fixed[i] is not None and fixed[i].kind == CAPTION) or date_line(line) or _BYLINE.match(line):
+        line, known = lines[i], fixed[i]
+        if (known is not None and known.kind == CAPTION) or date_line(line) or _BYLINE.match(line):
             continue
-        fits = fixed[i] is None and _title_like(line) and len(words(line)) >= 4
+        fits = known is None and _title_like(line) and len(words(line)) >= 4
         return i if fits and not _SENTENCE_END.search(line) else None
     return None
 
