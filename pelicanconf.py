@@ -75,7 +75,8 @@ LOAD_CONTENT_CACHE = True
 CACHE_CONTENT = True
 CACHE_PATH = str(HERE / "cache")
 RELATIVE_URLS = False
-# Start every build from an empty output/ (a deleted seed leaves no stale page), but keep the
-# search bundle: `search.index_site` rebuilds it only when the briefing pages changed.
-DELETE_OUTPUT_DIRECTORY = True
+# Builds are incremental (plugins/briefings/incremental.py): unchanged briefing pages are kept,
+# pages no longer produced are deleted, and output/ is emptied only when the record of what it
+# holds is missing. The search bundle and the seed copies are kept up to date by their own steps.
+DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION = ["pagefind", "seeds", ".git", ".nojekyll"]

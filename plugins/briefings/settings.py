@@ -16,6 +16,8 @@ DEFAULTS: dict[str, Any] = {
     "WORKERS": 0,
     # Below this many seeds to convert, convert in this process (no pool start-up cost).
     "PARALLEL_MIN": 200,
+    # Below this many pages to render, render in this process (no fork cost); see incremental.py.
+    "RENDER_PARALLEL_MIN": 200,
     # Publish the good briefings even when some seeds could not be converted.
     "KEEP_GOING": False,
 }

@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from pelican import signals
 
 from .feeds import write_feeds
+from .incremental import finish_writing, incremental_writer
 from .sanitize import sanitize_content
 from .taxonomies import Index, brief_from_article, build_index
 
@@ -142,7 +143,7 @@ def write_archive(generator: Any, writer: Any) -> None:
     for term in index.people:
         write(term.save_as, "person", term.url, term=term)
 
-    write_feeds(
+    feeds = write_feeds(
         output,
         index.briefs,
         index.topics,
@@ -152,6 +153,8 @@ def write_archive(generator: Any, writer: Any) -> None:
     )
     pages = [p.url for p in context.get("pages", [])]
     _write_sitemap(output, index, siteurl, sorted(pages))
+    if hasattr(writer, "produced"):  # the incremental writer sweeps files it does not know
+        writer.produced([*feeds, "sitemap.xml", "robots.txt"])
     briefings = settings.get("BRIEFINGS") or {}
     base = Path(settings.get("PATH", ".")).parent
     _copy_seeds(output, index, briefings.get("SEEDS_DIR", "seeds"), base)
@@ -163,3 +166,5 @@ def connect() -> None:
     signals.content_object_init.connect(sanitize_content)
     signals.article_generator_finalized.connect(build_archive)
     signals.article_writer_finalized.connect(write_archive)
+    signals.get_writer.connect(incremental_writer)
+    signals.finalized.connect(finish_writing)

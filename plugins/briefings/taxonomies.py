@@ -160,6 +160,29 @@ class Brief:
     def format_label(self) -> str | None:
         return FORMAT_LABELS.get(self.format or "", self.format or None)
 
+    def ref_key(self) -> tuple:
+        """What other pages show of this briefing in a link: address, title, date."""
+        return (self.url, self.title, self.date_iso)
+
+    def page_key(self) -> tuple:
+        """Everything this briefing's page shows (the article template may use `article.title`,
+        `.url`, `.content` and `article.brief` only): unchanged key, unchanged page."""
+        article = self.article
+        return (
+            getattr(article, "content", None),
+            self.ref_key(),
+            (self.summary, self.format, self.location, self.source, self.seed_url),
+            tuple((q.speaker, q.text) for q in self.quotes),
+            tuple(
+                tuple((t.name, t.url) for t in terms)
+                for terms in (self.participant_terms, self.people_terms, self.topic_terms)
+            ),
+            self.year.url if self.year else None,
+            tuple((r.brief.ref_key(), r.reasons, r.same_event) for r in self.related),
+            self.prev.ref_key() if self.prev else None,
+            self.next.ref_key() if self.next else None,
+        )
+
     def archive_key(self) -> tuple:
         """Newest first; undated last (by title)."""
         if self.day:

@@ -25,22 +25,27 @@ class Site:
     log: str
 
 
-def build(root: Path, *, search: bool = False, keep_going: bool = True) -> Site:
-    """Ingest root/seeds into root/content/briefings and build root/output. Raises on a
-    Pelican error (an ERROR or CRITICAL line in its log)."""
+def build(root: Path, *, search: bool = False, keep_going: bool = True, briefings: dict | None = None) -> Site:
+    """Ingest root/seeds into root/content/briefings and build root/output (`briefings`: more
+    BRIEFINGS settings). Raises on a Pelican error (an ERROR or CRITICAL line in its log)."""
     seeds, content, output = root / "seeds", root / "content", root / "output"
-    briefings = content / "briefings"
-    report = ingest(seeds, briefings, {**DEFAULTS, "KEEP_GOING": keep_going})
+    folder = content / "briefings"
+    report = ingest(seeds, folder, {**DEFAULTS, "KEEP_GOING": keep_going})
     overrides = {
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
         "CACHE_PATH": str(root / "cache"),
-        "BRIEFINGS": {"SEEDS_DIR": str(seeds), "CONTENT_DIR": str(briefings), "KEEP_GOING": keep_going},
+        "BRIEFINGS": {
+            "SEEDS_DIR": str(seeds),
+            "CONTENT_DIR": str(folder),
+            "KEEP_GOING": keep_going,
+            **(briefings or {}),
+        },
     }
     log = run_pelican(overrides, env={"BRIEFINGS_INGESTED": "1", "PYTHONPATH": str(ROOT / "plugins")})
     if search:
         index_search(output)
-    return Site(root, seeds, content, briefings, output, report, log)
+    return Site(root, seeds, content, folder, output, report, log)
 
 
 def tree_hashes(root: Path) -> dict[str, str]:
