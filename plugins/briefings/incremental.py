@@ -69,7 +69,7 @@ def _files_digest(folders: Iterable[Path], pattern: str) -> list[tuple[str, str]
 def site_digest(settings: dict[str, Any]) -> str:
     """Digest of everything every page depends on besides its own inputs."""
     theme = Path(settings.get("THEME", ""))
-    versions = []
+    versions: list[tuple[str, str | None]] = []
     for dist in ("pelican", "jinja2", "markdown", "markupsafe", "nh3"):
         try:
             versions.append((dist, metadata.version(dist)))

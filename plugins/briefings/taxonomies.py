@@ -113,6 +113,11 @@ class Year:
         return len(self.briefs)
 
 
+def link_key(brief: Any) -> tuple | None:
+    """What a page shows of a briefing it links to: address, title, date."""
+    return (brief.url, brief.title, brief.date_iso) if brief is not None else None
+
+
 @dataclass(eq=False)
 class Brief:
     """What the site needs of one briefing."""
@@ -160,17 +165,13 @@ class Brief:
     def format_label(self) -> str | None:
         return FORMAT_LABELS.get(self.format or "", self.format or None)
 
-    def ref_key(self) -> tuple:
-        """What other pages show of this briefing in a link: address, title, date."""
-        return (self.url, self.title, self.date_iso)
-
     def page_key(self) -> tuple:
         """Everything this briefing's page shows (the article template may use `article.title`,
         `.url`, `.content` and `article.brief` only): unchanged key, unchanged page."""
         article = self.article
         return (
             getattr(article, "content", None),
-            self.ref_key(),
+            link_key(self),
             (self.summary, self.format, self.location, self.source, self.seed_url),
             tuple((q.speaker, q.text) for q in self.quotes),
             tuple(
@@ -178,9 +179,9 @@ class Brief:
                 for terms in (self.participant_terms, self.people_terms, self.topic_terms)
             ),
             self.year.url if self.year else None,
-            tuple((r.brief.ref_key(), r.reasons, r.same_event) for r in self.related),
-            self.prev.ref_key() if self.prev else None,
-            self.next.ref_key() if self.next else None,
+            tuple((link_key(r.brief), r.reasons, r.same_event) for r in self.related),
+            link_key(self.prev),
+            link_key(self.next),
         )
 
     def archive_key(self) -> tuple:
