@@ -14,8 +14,8 @@ from tests.adversarial.build import ROOT, build, tree_hashes
 from tests.site.sitebuild import run_pelican
 
 DEVSET = ROOT / "tests" / "data" / "devset" / "raw"
-# Render in forked processes even for a small site, so the parallel path is the one tested.
-PARALLEL = {"RENDER_PARALLEL_MIN": 2, "WORKERS": 2}
+# Read and render in forked processes even for a small site, so the parallel paths are tested.
+PARALLEL = {"PARALLEL_MIN": 2, "WORKERS": 2}
 
 
 def site_files(output: Path) -> dict[str, str]:

@@ -14,8 +14,9 @@ def register() -> None:
 
     from . import site
     from .pelican_glue import run_ingest
-    from .reader import use_briefing_reader
+    from .reader import read_ahead, use_briefing_reader
 
     signals.initialized.connect(run_ingest)
     signals.readers_init.connect(use_briefing_reader)
+    signals.article_generator_preread.connect(read_ahead)
     site.connect()

@@ -150,7 +150,7 @@ class IncrementalWriter(Writer):
 
         plugin_settings = briefing_settings(settings)
         self.workers = worker_count(plugin_settings)
-        self.parallel_min = int(plugin_settings.get("RENDER_PARALLEL_MIN") or 0)
+        self.parallel_min = int(plugin_settings.get("PARALLEL_MIN") or 0)
         _ACTIVE.append(self)
 
     def _take_state(self) -> dict[str, Any] | None:

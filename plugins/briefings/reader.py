@@ -1,23 +1,36 @@
-"""Reading briefings: pelican-yaml-metadata's reader, with libyaml's C parser when present.
+"""Reading briefings: pelican-yaml-metadata's reader, with libyaml's C parser when present,
+and a parallel read-ahead for cold builds.
 
-The stock reader parses front matter with pure-Python `yaml.safe_load`, which is most of
-Pelican's reading time on a large archive; `yaml.CSafeLoader` gives the same data (safe
-tags only) several times faster. Everything else (metadata processors, Markdown) is the
-stock reader's.
+- The stock reader parses front matter with pure-Python `yaml.safe_load`; `yaml.CSafeLoader`
+  gives the same data (safe tags only) several times faster.
+- Pelican reads files one at a time. Before it reads the first briefing
+  (`article_generator_preread`), `read_ahead` lists the files its reader cache does not hold
+  and parses them (front matter + Markdown) in forked worker processes; `BriefingReader.read`
+  then hands Pelican those results, which Pelican caches as if it had read them itself. A
+  file a worker could not read is read again by Pelican, which reports the problem as usual.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from typing import Any
 
 import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from .markdown_out import SAFE_LOADER
+from .settings import briefing_settings, worker_count
+
+_WORKER_READER: BriefingReader | None = None  # the reader a forked worker uses
 
 
 class BriefingReader(YAMLMetadataReader):
     """Markdown with YAML front matter, parsed by the fastest safe YAML loader available."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.read_ahead: dict[str, tuple[str, dict[str, Any]]] = {}
 
     def _load_yaml_metadata(self, text: str, source_path: str) -> dict[str, Any]:
         try:
@@ -27,6 +40,56 @@ class BriefingReader(YAMLMetadataReader):
         if not isinstance(metadata, dict):
             return super()._load_yaml_metadata(text, source_path)
         return self._parse_yaml_metadata(metadata, source_path)
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """(HTML body, metadata) of a file: read ahead by a worker, or now."""
+        ready = self.read_ahead.pop(os.path.abspath(source_path), None)
+        return ready if ready is not None else super().read(source_path)
+
+
+def _read_in_worker(path: str) -> tuple[str, dict[str, Any]] | None:
+    try:
+        assert _WORKER_READER is not None
+        return YAMLMetadataReader.read(_WORKER_READER, path)
+    except Exception:  # Pelican reads the file again and reports the problem
+        return None
+
+
+def read_files_ahead(reader: BriefingReader, paths: list[str], workers: int) -> None:
+    """Parse `paths` (absolute) in `workers` forked processes into `reader.read_ahead`."""
+    global _WORKER_READER
+    _WORKER_READER = reader
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            chunk = max(1, len(paths) // (workers * 16))
+            for path, result in zip(paths, pool.imap(_read_in_worker, paths, chunksize=chunk), strict=True):
+                if result is not None:
+                    reader.read_ahead[path] = result
+    finally:
+        _WORKER_READER = None
+
+
+def read_ahead(generator: Any) -> None:
+    """`article_generator_preread` receiver: on the first call of a build, read every briefing
+    Pelican's reader cache does not hold, in parallel (skipped for a few files or one core)."""
+    if getattr(generator, "briefings_read_ahead", False):
+        return
+    generator.briefings_read_ahead = True
+    settings = briefing_settings(generator.settings)
+    workers = worker_count(settings)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    readers = generator.readers
+    by_reader: dict[int, tuple[BriefingReader, list[str]]] = {}
+    names = generator.get_files(generator.settings["ARTICLE_PATHS"], exclude=generator.settings["ARTICLE_EXCLUDES"])
+    for name in sorted(names):
+        reader = readers.readers.get(os.path.splitext(name)[1].lstrip("."))
+        path = os.path.abspath(os.path.join(generator.path, name))
+        if isinstance(reader, BriefingReader) and readers.get_cached_data(path, (None, None))[0] is None:
+            by_reader.setdefault(id(reader), (reader, []))[1].append(path)
+    for reader, paths in by_reader.values():
+        if len(paths) >= int(settings.get("PARALLEL_MIN") or 0):
+            read_files_ahead(reader, paths, workers)
 
 
 def use_briefing_reader(readers: Any) -> None:

@@ -14,10 +14,9 @@ DEFAULTS: dict[str, Any] = {
     "MAX_SEED_BYTES": 8_000_000,
     # Worker processes for ingest; 0 = one per CPU core.
     "WORKERS": 0,
-    # Below this many seeds to convert, convert in this process (no pool start-up cost).
+    # Below this many seeds to convert, files to read or pages to render, do the work in this
+    # process (no worker start-up cost); above, on WORKERS processes.
     "PARALLEL_MIN": 200,
-    # Below this many pages to render, render in this process (no fork cost); see incremental.py.
-    "RENDER_PARALLEL_MIN": 200,
     # Publish the good briefings even when some seeds could not be converted.
     "KEEP_GOING": False,
 }

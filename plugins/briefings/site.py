@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import filecmp
 import logging
+import os
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -86,7 +87,8 @@ def _write_sitemap(output: Path, index: Index, siteurl: str, extra: list[str]) -
 def _copy_seeds(output: Path, index: Index, seeds_dir: str | None, base: Path) -> None:
     """Publish each linked seed text as output/seeds/<name>.txt (from BRIEFINGS SEEDS_DIR,
     relative to the folder above PATH, as the ingest reads it). The folder survives builds
-    (OUTPUT_RETENTION), so only new or changed seeds are copied and unlinked ones removed."""
+    (OUTPUT_RETENTION), so only new or changed seeds are linked (or copied) and unlinked
+    ones removed."""
     if not seeds_dir:
         return  # fixtures and tests: seeds come from content/seeds via STATIC_PATHS
     src_dir = (base / seeds_dir).resolve()
@@ -103,7 +105,11 @@ def _copy_seeds(output: Path, index: Index, seeds_dir: str | None, base: Path) -
         if dst.is_file() and filecmp.cmp(src, dst, shallow=True):
             continue
         dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(src, dst)
+        dst.unlink(missing_ok=True)  # never write through an old hard link into a seed
+        try:
+            os.link(src, dst)  # a hard link costs no copy; the seed is published as it is
+        except OSError:  # another file system, or links not supported
+            shutil.copy2(src, dst)
     published = output / "seeds"
     if published.is_dir():
         for stale in published.iterdir():

@@ -1,0 +1,30 @@
+"""The briefing reader: libyaml front matter and the parallel read-ahead of a cold build."""
+
+from __future__ import annotations
+
+from briefings.reader import BriefingReader, read_files_ahead
+from pelican.settings import read_settings
+
+from tests.adversarial.build import ROOT
+
+BRIEFINGS = sorted(str(p) for p in (ROOT / "content" / "briefings").glob("*.md"))
+
+
+def test_read_ahead_gives_what_a_plain_read_gives():
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    reader = BriefingReader(settings)
+    read_files_ahead(reader, BRIEFINGS, workers=2)
+    assert sorted(reader.read_ahead) == BRIEFINGS
+    for path in BRIEFINGS:
+        content, metadata = reader.read(path)
+        assert path not in reader.read_ahead  # handed over once
+        assert (content, metadata) == BriefingReader(settings).read(path)
+        assert metadata["title"] and "<p>" in content
+
+
+def test_a_file_a_worker_cannot_read_is_left_to_pelican(tmp_path):
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    reader = BriefingReader(settings)
+    missing = str(tmp_path / "gone.md")
+    read_files_ahead(reader, [BRIEFINGS[0], missing], workers=2)
+    assert list(reader.read_ahead) == [BRIEFINGS[0]]
