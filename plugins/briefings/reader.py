@@ -8,6 +8,8 @@ and a parallel read-ahead for cold builds.
   and parses them (front matter + Markdown) in forked worker processes; `BriefingReader.read`
   then hands Pelican those results, which Pelican caches as if it had read them itself. A
   file a worker could not read is read again by Pelican, which reports the problem as usual.
+- Reading also finds the body's key quotes (`metadata["quotes"]`), so they are found in
+  parallel on a cold build and come from Pelican's cache on the next.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from .markdown_out import SAFE_LOADER
 from .settings import briefing_settings, worker_count
+from .taxonomies import quotes_in
 
 _WORKER_READER: BriefingReader | None = None  # the reader a forked worker uses
 
@@ -44,13 +47,20 @@ class BriefingReader(YAMLMetadataReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """(HTML body, metadata) of a file: read ahead by a worker, or now."""
         ready = self.read_ahead.pop(os.path.abspath(source_path), None)
-        return ready if ready is not None else super().read(source_path)
+        return ready if ready is not None else self.read_now(source_path)
+
+    def read_now(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """(HTML body, metadata); the metadata gains the body's key `quotes` unless it has them."""
+        content, metadata = super().read(source_path)
+        if "quotes" not in metadata:
+            metadata["quotes"] = [{"speaker": q.speaker, "text": q.text} for q in quotes_in(content, metadata)]
+        return content, metadata
 
 
 def _read_in_worker(path: str) -> tuple[str, dict[str, Any]] | None:
     try:
         assert _WORKER_READER is not None
-        return YAMLMetadataReader.read(_WORKER_READER, path)
+        return _WORKER_READER.read_now(path)
     except Exception:  # Pelican reads the file again and reports the problem
         return None
 

@@ -93,15 +93,6 @@ class _Sets:
     topics: frozenset[str]
 
 
-def _quick_points(a: BriefLike, sa: _Sets, b: BriefLike, sb: _Sets) -> int:
-    """Upper bound of `score(a, b).score` from set sizes alone (0: not related)."""
-    shared_p = len(sa.people & sb.people)
-    shared_t = len(sa.topics & sb.topics)
-    if not shared_p and not shared_t:
-        return 0
-    return 3 * shared_p + 2 * shared_t + 100 + 4 + 3
-
-
 def _exact_order(a: BriefLike, sa: _Sets, b: BriefLike, sb: _Sets) -> tuple:
     """The rank `score` would give b for a, from the sets (no Related object built)."""
     shared_p = len(sa.people & sb.people)
@@ -115,10 +106,6 @@ def _exact_order(a: BriefLike, sa: _Sets, b: BriefLike, sb: _Sets) -> tuple:
     if days is not None:
         points += 3 if days <= 2 else 2 if days <= 14 else 1 if days <= 90 else 0
     return (-points, days if days is not None else 10**7, b.slug)
-
-
-def _exact_order_of(a: BriefLike, sa: _Sets, sets: dict[str, _Sets], b: BriefLike) -> tuple:
-    return _exact_order(a, sa, b, sets[b.slug])
 
 
 def compute_related(briefs: Sequence[BriefLike], limit: int = 5) -> dict[str, list[Related]]:
@@ -155,10 +142,12 @@ def compute_related(briefs: Sequence[BriefLike], limit: int = 5) -> dict[str, li
             for other in members[max(0, i - w) : i + w + 1]:
                 if other.slug != b.slug:
                     cands[other.slug] = other
-        order = functools.partial(_exact_order_of, b, sb, sets)
-        ranked = sorted((c for c in cands.values() if _quick_points(b, sb, c, sets[c.slug])), key=order)
+        # Every candidate shares a participant, a topic or the participant set with b.
+        ranked = sorted(cands.values(), key=lambda c: _exact_order(b, sb, c, sets[c.slug]))
         scored = [r for r in (score(b, c) for c in ranked[: limit + 8]) if r is not None]
-        scored += [r for r in (score(b, c) for c in ranked[limit + 8 :] if same_event(b, c)) if r is not None]
+        # Reports of the same talk have the same participants: only those need the full check.
+        same_set = (c for c in ranked[limit + 8 :] if sets[c.slug].people == sb.people and same_event(b, c))
+        scored += [r for r in (score(b, c) for c in same_set) if r is not None]
         scored.sort(key=functools.partial(_rank, b))
         events = [r for r in scored if r.same_event]
         rest = [r for r in scored if not r.same_event]

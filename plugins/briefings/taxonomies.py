@@ -233,6 +233,18 @@ def html_paragraphs(content: str) -> list[str]:
     return [" ".join(p.split()) for p in parts if p.strip()]
 
 
+def _participants_and_people(meta: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Front matter -> (participants, other people), each without repeats."""
+    participants = _dedupe(_as_list(meta.get("participants")))
+    return participants, tuple(p for p in _dedupe(_as_list(meta.get("people"))) if p not in participants)
+
+
+def quotes_in(content: str, meta: dict[str, Any]) -> list[Quote]:
+    """Key quotes in a briefing's body HTML, said by its participants or other people."""
+    participants, people = _participants_and_people(meta)
+    return extract_quotes(html_paragraphs(content), list(participants) + list(people))
+
+
 def brief_from_article(article: Any) -> Brief:
     meta = article.metadata
     undated = _truthy(getattr(article, "undated", meta.get("undated", False)))
@@ -241,17 +253,16 @@ def brief_from_article(article: Any) -> Brief:
     if not undated and date is not None:
         day = date.date() if isinstance(date, dt.datetime) else date
     seed = _as_text(meta.get("seed"))
-    participants = _dedupe(_as_list(meta.get("participants")))
-    people = tuple(p for p in _dedupe(_as_list(meta.get("people"))) if p not in participants)
+    participants, people = _participants_and_people(meta)
     raw_quotes = meta.get("quotes")
-    if isinstance(raw_quotes, list) and raw_quotes:
+    if isinstance(raw_quotes, list):  # found by the reader (cached with the file), or hand-made
         quotes = [
             Quote(speaker=str(q["speaker"]).strip(), text=str(q["text"]).strip())
             for q in raw_quotes
             if isinstance(q, dict) and q.get("speaker") and q.get("text")
         ]
     else:
-        quotes = extract_quotes(html_paragraphs(article.content), list(participants) + list(people))
+        quotes = quotes_in(article.content, meta)
     return Brief(
         slug=article.slug,
         title=str(article.title),
