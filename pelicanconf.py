@@ -8,7 +8,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-AUTHOR = "Briefing Archive"
 SITENAME = "Briefing Archive"
 SITESUBTITLE = "Leaders' talks, from raw news reports to a searchable archive"
 SITEURL = ""
@@ -74,6 +73,7 @@ THEME_STATIC_DIR = "theme"
 LOAD_CONTENT_CACHE = True
 CACHE_CONTENT = True
 CACHE_PATH = str(HERE / "cache")
+GZIP_CACHE = False  # a plain pickle loads and saves several times faster; disk is cheap
 RELATIVE_URLS = False
 # Builds are incremental (plugins/briefings/incremental.py): unchanged briefing pages are kept,
 # pages no longer produced are deleted, and output/ is emptied only when the record of what it

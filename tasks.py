@@ -68,32 +68,7 @@ def extract(c, seed):
     print(dump_yaml(front_matter(result.briefing)), end="")
 
 
-def _fresh_cache() -> None:
-    """Empty Pelican's content cache when what fills it (the reader, the settings) changed."""
-    from briefings.ingest import PACKAGE, fingerprint_of
-
-    key = fingerprint_of([PACKAGE / "reader.py", PACKAGE / "markdown_out.py"]) + fingerprint_of_settings()
-    cache = HERE / "cache"
-    stamp = cache / ".reader-fingerprint"
-    if stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == key:
-        return
-    shutil.rmtree(cache, ignore_errors=True)
-    cache.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(key + "\n", encoding="utf-8")
-
-
-def fingerprint_of_settings() -> str:
-    """Short hash of the settings files (Markdown options live there)."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    for path in SETTINGS.values():
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def _pelican(c, config: Path, fatal: bool = True, extra: str = "") -> None:
-    _fresh_cache()
     env = {"BRIEFINGS_INGESTED": "1"}
     flags = "--fatal warnings" if fatal else ""
     c.run(

@@ -6,9 +6,10 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from briefings.incremental import digest, plain_settings, run_jobs, site_digest
+from briefings.incremental import STATE_FILE, digest, fresh_reader_cache, plain_settings, run_jobs, site_digest
 
 from tests.adversarial.build import ROOT, build, tree_hashes
 from tests.site.sitebuild import run_pelican
@@ -148,3 +149,16 @@ def test_site_digest_follows_templates_and_plain_settings(tmp_path):
     assert site_digest(settings) != first
     assert "JINJA_FILTERS" not in plain_settings(settings)  # a function's repr changes between runs
     assert digest(("a", 1)) == digest(("a", 1)) != digest(("a", 2))
+
+
+def test_the_reader_cache_is_emptied_when_what_filled_it_changed(tmp_path):
+    cache = tmp_path / "cache"
+    settings = {"CACHE_PATH": str(cache), "MARKDOWN": {"extensions": []}}
+    fresh_reader_cache(SimpleNamespace(settings=settings))
+    (cache / "ArticlesGenerator-Readers").write_bytes(b"cached reads")
+    (cache / STATE_FILE).write_text("{}", encoding="utf-8")
+    fresh_reader_cache(SimpleNamespace(settings=settings))  # nothing changed: kept
+    assert (cache / "ArticlesGenerator-Readers").is_file()
+    fresh_reader_cache(SimpleNamespace(settings={**settings, "MARKDOWN": {"extensions": ["toc"]}}))
+    assert not (cache / "ArticlesGenerator-Readers").exists()
+    assert (cache / STATE_FILE).is_file()  # the page record is checked page by page anyway

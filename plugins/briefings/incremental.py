@@ -20,6 +20,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import sys
 import traceback
 from collections.abc import Callable, Iterable
@@ -33,6 +34,8 @@ from pelican.writers import Writer
 log = logging.getLogger(__name__)
 
 STATE_FILE = "briefings-pages.json"
+READER_STAMP = ".reader-fingerprint"  # what filled Pelican's reader cache
+READER_FILES = ("reader.py", "markdown_out.py", "taxonomies.py", "quotes.py")  # what reading runs
 _ACTIVE: list[IncrementalWriter] = []  # writers of builds in progress (Pelican makes one per build)
 _PLAIN = (str, int, float, bool, type(None))
 
@@ -66,24 +69,52 @@ def _files_digest(folders: Iterable[Path], pattern: str) -> list[tuple[str, str]
     return found
 
 
-def site_digest(settings: dict[str, Any]) -> str:
-    """Digest of everything every page depends on besides its own inputs."""
-    theme = Path(settings.get("THEME", ""))
-    versions: list[tuple[str, str | None]] = []
-    for dist in ("pelican", "jinja2", "markdown", "markupsafe", "nh3"):
+def _versions() -> list[tuple[str, str | None]]:
+    versions: list[tuple[str, str | None]] = [("python", sys.version.split()[0])]
+    for dist in ("pelican", "jinja2", "markdown", "markupsafe", "nh3", "pyyaml", "pelican-yaml-metadata"):
         try:
             versions.append((dist, metadata.version(dist)))
         except metadata.PackageNotFoundError:
             versions.append((dist, None))
+    return versions
+
+
+def site_digest(settings: dict[str, Any]) -> str:
+    """Digest of everything every page depends on besides its own inputs."""
+    theme = Path(settings.get("THEME", ""))
     return digest(
         (
             sorted(plain_settings(settings).items()),
             _files_digest([theme / "templates"], "*"),
             _files_digest([Path(__file__).parent], "*.py"),
-            versions,
-            sys.version_info[:2],
+            _versions(),
         )
     )
+
+
+def reader_digest(settings: dict[str, Any]) -> str:
+    """Digest of what Pelican's cached reader results depend on: our reading code, plain
+    settings (Markdown options, GZIP_CACHE...) and library versions."""
+    package = Path(__file__).parent
+    code = [(name, hashlib.blake2b((package / name).read_bytes()).hexdigest()) for name in READER_FILES]
+    return digest((code, sorted(plain_settings(settings).items()), _versions()))
+
+
+def fresh_reader_cache(pelican: Any) -> None:
+    """`initialized` receiver: empty Pelican's cache folder (all but our page record) when what
+    filled it changed, so cached metadata never goes stale."""
+    settings = pelican.settings
+    cache = Path(settings.get("CACHE_PATH") or "cache")
+    key = reader_digest(settings)
+    stamp = cache / READER_STAMP
+    if stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == key:
+        return
+    if cache.is_dir():
+        for item in cache.iterdir():
+            if item.name != STATE_FILE:
+                shutil.rmtree(item) if item.is_dir() else item.unlink()
+    cache.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(key + "\n", encoding="utf-8")
 
 
 def run_jobs(jobs: list[Callable[[], None]], workers: int, parallel_min: int = 1) -> None:

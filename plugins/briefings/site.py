@@ -12,6 +12,7 @@ The search index is built separately, after the build: `search.index_site(output
 from __future__ import annotations
 
 import filecmp
+import functools
 import logging
 import os
 import shutil
@@ -23,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 from pelican import signals
 
 from .feeds import write_feeds
-from .incremental import finish_writing, incremental_writer
+from .incremental import finish_writing, fresh_reader_cache, incremental_writer
 from .sanitize import sanitize_content
 from .taxonomies import Index, brief_from_article, build_index
 
@@ -40,16 +41,21 @@ def site_path(siteurl: str) -> str:
 UNDATED_SENTINEL = "1900-01-01"
 
 
+@functools.cache
+def _undated_sentinel() -> Any:
+    from pelican.utils import get_date
+
+    return get_date(UNDATED_SENTINEL)
+
+
 def keep_undated_valid(generator: Any, metadata: dict) -> None:
     """`article_generator_context`: a briefing without a date (undated, or hand-made without
     one) is marked `undated` and given a sentinel date, because Pelican accepts no article
     without one. The site never shows or uses that date (see `Brief.day`)."""
     if "date" in metadata:
         return
-    from pelican.utils import get_date
-
     metadata["undated"] = True
-    metadata["date"] = get_date(UNDATED_SENTINEL)
+    metadata["date"] = _undated_sentinel()
 
 
 def build_archive(generator: Any) -> None:
@@ -172,5 +178,6 @@ def connect() -> None:
     signals.content_object_init.connect(sanitize_content)
     signals.article_generator_finalized.connect(build_archive)
     signals.article_writer_finalized.connect(write_archive)
+    signals.initialized.connect(fresh_reader_cache)
     signals.get_writer.connect(incremental_writer)
     signals.finalized.connect(finish_writing)
