@@ -51,7 +51,8 @@ def add_seed(seeds: Path) -> None:
 
 def retitle_by_override(seeds: Path) -> None:
     stem = sorted(seeds.glob("*.txt"))[0].stem
-    (seeds / f"{stem}.yaml").write_text("title: A retitled briefing about the talks\n", encoding="utf-8")
+    override = "title: A retitled briefing about the talks\nsummary: The leaders spoke at length.\n"
+    (seeds / f"{stem}.yaml").write_text(override, encoding="utf-8")
 
 
 def redate_by_override(seeds: Path) -> None:

@@ -2,7 +2,8 @@
 on every core, and removes the pages it no longer produces.
 
 - A briefing page shows one briefing and a few facts of its neighbours; `Brief.page_key()`
-  lists everything it shows. The writer keeps, per page, a digest of that key; a page whose
+  lists everything it shows (`Term.page_key()` and `Year.page_key()` do the same for topic,
+  person and year pages). The writer keeps, per page, a digest of that key; a page whose
   digest and site digest (theme templates, plain settings, this package's code, library
   versions) are unchanged, and whose file still exists, is not rendered again.
 - Pages to render are queued and rendered by `flush()` in forked processes (one per core),
@@ -158,6 +159,16 @@ def run_jobs(jobs: list[Callable[[], None]], workers: int, parallel_min: int = 1
         raise RuntimeError(f"{len(failed)} page-rendering process(es) failed; see the traceback above")
 
 
+def page_inputs(kwargs: dict[str, Any]) -> tuple | None:
+    """`page_key()` of what a page shows (a briefing via `article.brief`, a topic, a person, a
+    year), or None for other pages, which are always rendered."""
+    for value in kwargs.values():
+        page_key = getattr(getattr(value, "brief", value), "page_key", None)
+        if callable(page_key):
+            return page_key()
+    return None
+
+
 class IncrementalWriter(Writer):
     """Pelican's Writer that skips unchanged briefing pages, renders in parallel, sweeps stale files."""
 
@@ -197,8 +208,8 @@ class IncrementalWriter(Writer):
         """Queue the page; a briefing page whose inputs are unchanged since the last build is kept."""
         if not name:
             return
-        brief = getattr(kwargs.get("article"), "brief", None)
-        key = digest(brief.page_key()) if brief is not None else ""
+        inputs = page_inputs(kwargs)
+        key = digest(inputs) if inputs is not None else ""
         path = os.path.normpath(name)
         self.pages[path] = key
         if (

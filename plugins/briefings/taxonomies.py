@@ -77,6 +77,17 @@ class Term:
     def anchor_url(self, anchor: str) -> str:
         return f"{self.url}#{anchor}"
 
+    def page_key(self) -> tuple:
+        """Everything this topic's or person's page shows: unchanged key, unchanged page."""
+        return (
+            (self.kind, self.name, self.url, self.feed_url),
+            groups_key(self.by_year),
+            tuple(item_key(b) for b in self.talks),
+            tuple(item_key(b) for b in self.mentions),
+            tuple((t.name, t.url, n) for t, n in self.counterparts),
+            tuple((t.name, t.url, n) for t, n in self.topics),
+        )
+
 
 @dataclass(eq=False)
 class Group:
@@ -104,6 +115,15 @@ class Year:
     def url(self) -> str:
         return f"years/{self.slug}/"
 
+    def page_key(self) -> tuple:
+        """Everything this year's page shows: unchanged key, unchanged page."""
+        return (
+            (self.label, self.url),
+            tuple((y.label, y.url) if y else None for y in (self.prev, self.next)),
+            groups_key(self.months),
+            tuple(item_key(b) for b in self.briefs),
+        )
+
     @property
     def save_as(self) -> str:
         return f"years/{self.slug}/index.html"
@@ -116,6 +136,17 @@ class Year:
 def link_key(brief: Any) -> tuple | None:
     """What a page shows of a briefing it links to: address, title, date."""
     return (brief.url, brief.title, brief.date_iso) if brief is not None else None
+
+
+def item_key(brief: Brief) -> tuple:
+    """What a list of briefings (macros.html `brief_item`) shows of one."""
+    names = tuple(t.name for t in brief.participant_terms) if brief.participants else ()
+    return (link_key(brief), names, brief.format_label, brief.summary)
+
+
+def groups_key(groups: list[Group]) -> tuple:
+    """What a page shows of its groups of briefings (years of a topic, months of a year)."""
+    return tuple((g.label, g.anchor, tuple(item_key(b) for b in g.briefs)) for g in groups)
 
 
 @dataclass(eq=False)
