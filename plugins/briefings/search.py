@@ -8,7 +8,9 @@ memory: about 110 KB per page); a year with many pages is split into stable buck
 newest year is the main bundle in `pagefind/`, the others go to `pagefind/shards/<key>/`,
 and `pagefind/shards.json` lists them for the search page, which merges them (Pagefind
 UI's `mergeIndex`). Each shard is rebuilt only when the searchable text of its pages
-changed, so adding one report re-indexes one shard.
+changed, so adding one report re-indexes one shard. A page's searchable text is hashed again
+only when its file changed (size or mtime; records in `pagefind/.page-records.json`), so a
+rebuild that rewrote no briefing page reads none.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ import tempfile
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 STAMP = ".indexed-pages.sha256"  # hash of the searchable text a bundle was built from
+RECORDS = ".page-records.json"  # per page: size, mtime, hash of its searchable text, year
 SHARDS_FILE = "shards.json"  # bundles the search page merges into the main one
 SHARDS_DIR = "shards"
 SHARD_MIN_PAGES = int(os.environ.get("BRIEFINGS_SEARCH_SHARD_MIN", "1500"))  # below: one bundle
@@ -43,21 +47,63 @@ def searchable(page: bytes) -> bytes:
     return _IGNORED.sub(b"", m.group(0)) if m else page
 
 
-def plan_shards(output_dir: Path) -> dict[str, list[Path]]:
+class PageRecord(NamedTuple):
+    """What indexing needs of one briefing page, remembered while the file is unchanged."""
+
+    size: int
+    mtime_ns: int
+    text_sha: str  # SHA-256 of its searchable text
+    year: str  # shard key of its year ("2022", "undated", "other")
+
+
+def page_records(output_dir: Path, known: dict[str, PageRecord]) -> dict[str, PageRecord]:
+    """{page path relative to output_dir: record} for every briefing page; a page whose size
+    and mtime match its `known` record is not read again."""
+    records = {}
+    for page in sorted((output_dir / "briefings").rglob("*.html")):
+        rel = page.relative_to(output_dir).as_posix()
+        st = page.stat()
+        old = known.get(rel)
+        if old is not None and (old.size, old.mtime_ns) == (st.st_size, st.st_mtime_ns):
+            records[rel] = old
+            continue
+        data = page.read_bytes()
+        m = _YEAR.search(data)
+        year = re.sub(r"[^a-z0-9]+", "-", m.group(1).decode().lower()).strip("-") if m else ""
+        text_sha = hashlib.sha256(searchable(data)).hexdigest()
+        records[rel] = PageRecord(st.st_size, st.st_mtime_ns, text_sha, year or "other")
+    return records
+
+
+def _load_records(root: Path) -> dict[str, PageRecord]:
+    try:
+        raw = json.loads((root / RECORDS).read_text(encoding="utf-8"))
+        return {rel: PageRecord(*fields) for rel, fields in raw.items()}
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+def _save_records(root: Path, records: dict[str, PageRecord]) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    data = {rel: list(r) for rel, r in records.items()}
+    tmp = root / (RECORDS + ".tmp")
+    tmp.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, root / RECORDS)
+
+
+def plan_shards(records: dict[str, PageRecord]) -> dict[str, list[str]]:
     """{shard key: pages}. One shard ("") for a small site, else one per year label."""
-    pages = sorted((output_dir / "briefings").rglob("*.html"))
+    pages = sorted(records)
     if len(pages) < SHARD_MIN_PAGES:
         return {"": pages}
-    years: dict[str, list[Path]] = {}
+    years: dict[str, list[str]] = {}
     for page in pages:
-        m = _YEAR.search(page.read_bytes())
-        key = re.sub(r"[^a-z0-9]+", "-", m.group(1).decode().lower()).strip("-") if m else "other"
-        years.setdefault(key or "other", []).append(page)
-    shards: dict[str, list[Path]] = {}
+        years.setdefault(records[page].year, []).append(page)
+    shards: dict[str, list[str]] = {}
     for year, members in years.items():
         buckets = -(-len(members) // SHARD_MAX_PAGES)
         for page in members:
-            slot = zlib.crc32(page.relative_to(output_dir).as_posix().encode()) % buckets
+            slot = zlib.crc32(page.encode()) % buckets
             shards.setdefault(year if buckets == 1 else f"{year}-{slot + 1}", []).append(page)
     return shards
 
@@ -68,26 +114,25 @@ def _main_key(keys: list[str]) -> str:
     return dated[-1] if dated else sorted(keys)[0]
 
 
-def pages_digest(output_dir: Path, pages: list[Path] | None = None) -> str:
-    """SHA-256 over the paths and searchable text of `pages` (default: every briefing page)."""
+def pages_digest(records: dict[str, PageRecord], pages: list[str]) -> str:
+    """SHA-256 over the paths and searchable text of `pages`."""
     digest = hashlib.sha256()
-    for page in pages if pages is not None else sorted((output_dir / "briefings").rglob("*.html")):
-        digest.update(page.relative_to(output_dir).as_posix().encode())
-        digest.update(searchable(page.read_bytes()))
+    for page in pages:
+        digest.update(page.encode() + b"\0" + records[page].text_sha.encode())
     return digest.hexdigest()
 
 
-def _run_pagefind(output_dir: Path, pages: list[Path], bundle: Path) -> None:
-    """Index `pages` (paths kept relative to output_dir) into the bundle folder `bundle`."""
+def _run_pagefind(output_dir: Path, pages: list[str], bundle: Path) -> None:
+    """Index `pages` (paths relative to output_dir, kept) into the bundle folder `bundle`."""
     with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
         site = Path(tmp) / "site"
         for page in pages:
-            target = site / page.relative_to(output_dir)
+            target = site / page
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
-                os.link(page, target)
+                os.link(output_dir / page, target)
             except OSError:
-                shutil.copyfile(page, target)
+                shutil.copyfile(output_dir / page, target)
         built = Path(tmp) / "bundle"
         cmd = [
             sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(built),
@@ -106,7 +151,7 @@ def _run_pagefind(output_dir: Path, pages: list[Path], bundle: Path) -> None:
             shutil.move(str(item), bundle / item.name)
 
 
-def _index_bundle(output_dir: Path, pages: list[Path], bundle: Path, digest: str) -> None:
+def _index_bundle(output_dir: Path, pages: list[str], bundle: Path, digest: str) -> None:
     _run_pagefind(output_dir, pages, bundle)
     (bundle / STAMP).write_text(digest + "\n", encoding="utf-8")
 
@@ -121,12 +166,13 @@ def index_site(output_dir: Path, force: bool = False) -> bool:
     if not (output_dir / "index.html").is_file():
         raise FileNotFoundError(f"{output_dir} holds no built site (no index.html)")
     root = output_dir / "pagefind"
-    shards = plan_shards(output_dir)
+    records = page_records(output_dir, {} if force else _load_records(root))
+    shards = plan_shards(records)
     main = _main_key(list(shards))
     bundles = {key: root if key == main else root / SHARDS_DIR / key for key in shards}
     todo = []
     for key, pages in shards.items():
-        bundle, digest = bundles[key], pages_digest(output_dir, pages)
+        bundle, digest = bundles[key], pages_digest(records, pages)
         stamp = bundle / STAMP
         if force or not stamp.is_file() or stamp.read_text(encoding="utf-8").strip() != digest:
             todo.append((pages, bundle, digest))
@@ -143,6 +189,7 @@ def index_site(output_dir: Path, force: bool = False) -> bool:
             if f"{SHARDS_DIR}/{old.name}/" not in others:
                 shutil.rmtree(old, ignore_errors=True)
                 indexed = True
+    _save_records(root, records)
     listing = json.dumps({"bundles": others}, indent=1) + "\n"
     shards_file = root / SHARDS_FILE
     if not shards_file.is_file() or shards_file.read_text(encoding="utf-8") != listing:

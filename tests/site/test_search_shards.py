@@ -74,3 +74,17 @@ def test_a_small_site_keeps_one_bundle(tmp_path: Path):
     index(output, shard_min="100000")
     assert json.loads((output / "pagefind" / "shards.json").read_text()) == {"bundles": []}
     assert not (output / "pagefind" / "shards").exists()
+
+
+def test_unchanged_pages_are_not_read_again(tmp_path):
+    from briefings.search import PageRecord, page_records
+
+    page = tmp_path / "briefings" / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<article data-pagefind-body data-pagefind-filter="year:2021">Talks</article>', encoding="utf-8")
+    fresh = page_records(tmp_path, {})["briefings/a/index.html"]
+    assert fresh.year == "2021" and len(fresh.text_sha) == 64
+    remembered = fresh._replace(text_sha="remembered")
+    assert page_records(tmp_path, {"briefings/a/index.html": remembered})["briefings/a/index.html"] == remembered
+    stale = PageRecord(fresh.size, fresh.mtime_ns - 1, "stale", "2021")  # the file changed since
+    assert page_records(tmp_path, {"briefings/a/index.html": stale})["briefings/a/index.html"] == fresh
