@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
+import os
+import pickle
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 WINDOW = 12  # neighbours taken on each side in every key's date-ordered list
@@ -108,12 +112,25 @@ def _exact_order(a: BriefLike, sa: _Sets, b: BriefLike, sb: _Sets) -> tuple:
     return (-points, days if days is not None else 10**7, b.slug)
 
 
-def compute_related(briefs: Sequence[BriefLike], limit: int = 5) -> dict[str, list[Related]]:
+Memo = dict[str, tuple[bytes, list[tuple[str, int, bool, tuple[str, ...]]]]]
+"""slug -> (digest of what its related list was computed from, [(slug, score, same_event, reasons)])"""
+
+
+def _signature(b: BriefLike) -> bytes:
+    """Digest of everything `score` and the ranking read of a brief."""
+    return hashlib.blake2b(repr((b.slug, b.title, b.day, b.participants, b.topics)).encode(), digest_size=16).digest()
+
+
+def compute_related(briefs: Sequence[BriefLike], limit: int = 5, memo: Memo | None = None) -> dict[str, list[Related]]:
     """Map each brief's slug to its related briefs, best first (same-event ones always in).
 
     Candidates are ranked from precomputed sets; the full `score` (with its reasons) is
-    computed only for the few that are shown."""
+    computed only for the few that are shown. A brief's list depends only on it and its
+    candidates: with a `memo` of the last build, a brief whose own and candidates'
+    signatures are unchanged gets its list back without ranking (the memo is updated)."""
     sets = {b.slug: _Sets(frozenset(b.participants), frozenset(b.topics)) for b in briefs}
+    by_slug = {b.slug: b for b in briefs}
+    signatures = {b.slug: _signature(b) for b in briefs} if memo is not None else {}
     keyed: dict[tuple, list[BriefLike]] = defaultdict(list)
     for b in briefs:
         s = sets[b.slug]
@@ -142,6 +159,15 @@ def compute_related(briefs: Sequence[BriefLike], limit: int = 5) -> dict[str, li
             for other in members[max(0, i - w) : i + w + 1]:
                 if other.slug != b.slug:
                     cands[other.slug] = other
+        if memo is not None:
+            inputs = hashlib.blake2b(str(limit).encode() + signatures[b.slug], digest_size=16)
+            for slug in sorted(cands):
+                inputs.update(signatures[slug])
+            digest = inputs.digest()
+            known = memo.get(b.slug)
+            if known is not None and known[0] == digest:
+                out[b.slug] = [Related(by_slug[slug], pts, event, why) for slug, pts, event, why in known[1]]
+                continue
         # Every candidate shares a participant, a topic or the participant set with b.
         ranked = sorted(cands.values(), key=lambda c: _exact_order(b, sb, c, sets[c.slug]))
         scored = [r for r in (score(b, c) for c in ranked[: limit + 8]) if r is not None]
@@ -152,7 +178,34 @@ def compute_related(briefs: Sequence[BriefLike], limit: int = 5) -> dict[str, li
         events = [r for r in scored if r.same_event]
         rest = [r for r in scored if not r.same_event]
         out[b.slug] = events + rest[: max(0, limit - len(events))]
+        if memo is not None:
+            memo[b.slug] = (digest, [(r.brief.slug, r.score, r.same_event, r.reasons) for r in out[b.slug]])
+    if memo is not None:
+        for gone in set(memo) - set(by_slug):
+            del memo[gone]
     return out
 
 
-__all__ = ["Related", "compute_related", "same_event", "score"]
+_CODE = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).hexdigest()
+
+
+def load_memo(path: Path) -> Memo:
+    """The memo a build saved with `save_memo` (empty when missing, unreadable or made by other code)."""
+    try:
+        with path.open("rb") as fh:
+            code, memo = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return {}
+    return memo if code == _CODE and isinstance(memo, dict) else {}
+
+
+def save_memo(path: Path, memo: Memo) -> None:
+    """Write the memo (with the code version it was computed by) atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump((_CODE, memo), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+__all__ = ["Memo", "Related", "compute_related", "load_memo", "same_event", "save_memo", "score"]

@@ -25,11 +25,13 @@ from pelican import signals
 
 from .feeds import write_feeds
 from .incremental import finish_writing, fresh_reader_cache, incremental_writer
+from .related import load_memo, save_memo
 from .sanitize import sanitize_content
 from .taxonomies import Index, brief_from_article, build_index
 
 log = logging.getLogger(__name__)
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+RELATED_MEMO = "briefings-related.pickle"  # related lists of the last build, in CACHE_PATH
 
 
 def site_path(siteurl: str) -> str:
@@ -62,11 +64,16 @@ def build_archive(generator: Any) -> None:
     """`article_generator_finalized`: compute every grouping once, for all templates."""
     settings = generator.settings
     briefs = [brief_from_article(a) for a in generator.articles]
+    memo_path = Path(settings.get("CACHE_PATH") or "cache") / RELATED_MEMO
+    memo = load_memo(memo_path) if settings.get("LOAD_CONTENT_CACHE") else {}
     index = build_index(
         briefs,
         latest=int(settings.get("LATEST_BRIEFINGS", 12)),
         related_max=int(settings.get("RELATED_BRIEFINGS", 5)),
+        related_memo=memo,
     )
+    if settings.get("CACHE_CONTENT"):
+        save_memo(memo_path, memo)
     for b in index.briefs:
         b.article.brief = b
     generator.context["archive"] = index

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .quotes import Quote, extract_quotes
-from .related import Related, compute_related
+from .related import Memo, Related, compute_related
 from .slugs import group_names
 
 MONTHS = (
@@ -353,7 +353,13 @@ def _year_groups(briefs: list[Brief]) -> list[Group]:
     return [Group(k, "y" + k if k != "Undated" else UNDATED, groups[k]) for k in labels]
 
 
-def build_index(briefs: list[Brief], latest: int = 12, related_max: int = 5, feeds: bool = True) -> Index:
+def build_index(
+    briefs: list[Brief],
+    latest: int = 12,
+    related_max: int = 5,
+    feeds: bool = True,
+    related_memo: Memo | None = None,
+) -> Index:
     briefs = sorted(briefs, key=Brief.archive_key)
 
     # Terms: spellings that slugify alike share one page.
@@ -420,7 +426,7 @@ def build_index(briefs: list[Brief], latest: int = 12, related_max: int = 5, fee
     for a, b in itertools.pairwise(chrono):
         a.next, b.prev = b, a
 
-    related = compute_related(briefs, limit=related_max)
+    related = compute_related(briefs, limit=related_max, memo=related_memo)
     for b in briefs:
         b.related = related[b.slug]
 

@@ -122,6 +122,31 @@ def test_index_scales_to_10000_briefings_and_is_deterministic():
     ]
 
 
+def _related_lists(rel):
+    return {slug: [(r.brief.slug, r.score, r.same_event, r.reasons) for r in items] for slug, items in rel.items()}
+
+
+def test_related_lists_from_the_memo_equal_a_fresh_computation(tmp_path, monkeypatch):
+    briefs = _synthetic(600)
+    memo = {}
+    related.compute_related(briefs, memo=memo)
+    related.save_memo(tmp_path / "memo", memo)
+    changed = [*briefs[:300], _brief("new", dt.date(2010, 5, 5), ["Leader 1", "Leader 7"], ["Topic 3"]), *briefs[301:]]
+    changed[5] = _brief(changed[5].slug, changed[5].day, changed[5].participants, ("Topic 9",), title="Retitled")
+    memo = related.load_memo(tmp_path / "memo")
+    assert len(memo) == 600
+    with_memo = related.compute_related(changed, memo=memo)
+    assert _related_lists(with_memo) == _related_lists(related.compute_related(changed))
+    assert set(memo) == {b.slug for b in changed}
+    scored = []
+    real_score = related.score
+    monkeypatch.setattr(related, "score", lambda a, b: scored.append(a.slug) or real_score(a, b))
+    assert _related_lists(related.compute_related(changed, memo=memo)) == _related_lists(with_memo)
+    assert scored == []  # nothing changed since: every list came from the memo
+    (tmp_path / "memo").write_bytes(b"not a pickle")
+    assert related.load_memo(tmp_path / "memo") == {}
+
+
 def test_feed_leaves_out_undated_and_uses_talk_dates():
     index = taxonomies.build_index(_synthetic(300))
     data = feeds.atom_feed(
