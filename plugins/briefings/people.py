@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
@@ -34,6 +34,7 @@ from typing import Any
 import yaml
 
 from .model import Found
+from .wordtrie import matches_at, trie_regex
 
 REGISTRY_DIR = Path(__file__).resolve().parent / "registry"
 
@@ -153,27 +154,59 @@ class Registry:
         return table
 
     @cached_property
+    def full_names(self) -> frozenset[str]:
+        """Folded full names and aliases (of more than one word, or not in ASCII)."""
+        return frozenset(
+            fold(n) for p in self.people for n in (p.name, *p.aliases) if len(n.split()) > 1 or not n.isascii()
+        )
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        """Folded surname forms."""
+        return frozenset(fold(s) for p in self.people for s in p.short)
+
+    @cached_property
+    def country_words(self) -> frozenset[str]:
+        """Folded country names and aliases."""
+        return frozenset(fold(w) for c in self.countries for w in (c.name, *c.aliases))
+
+    @cached_property
+    def adjective_words(self) -> frozenset[str]:
+        """Folded country adjectives, names used as adjectives and seats."""
+        return frozenset(fold(w) for c in self.countries for w in (*c.adjectives, *c.seats))
+
+    @cached_property
     def full_name_re(self) -> re.Pattern[str]:
         """Any full name or alias (case-insensitive, hyphen/space tolerant)."""
-        names = {fold(n) for p in self.people for n in (p.name, *p.aliases) if len(n.split()) > 1 or not n.isascii()}
-        return re.compile(r"(?<![\w@#/])(?:" + _alternation(names) + r")(?![\w])", re.I)
+        return re.compile(r"(?<![\w@#/])(?:" + _alternation(self.full_names) + r")(?![\w])", re.I)
 
     @cached_property
     def short_re(self) -> re.Pattern[str]:
         """Any surname form (case-sensitive)."""
-        shorts = {fold(s) for p in self.people for s in p.short}
-        return re.compile(r"(?<![\w@#/'’-])(?:" + _alternation(shorts) + r")(?![\w])")
+        return re.compile(r"(?<![\w@#/'’-])(?:" + _alternation(self.surnames) + r")(?![\w])")
 
     @cached_property
     def country_alt(self) -> str:
         """Regex alternation of country names and aliases (case-sensitive)."""
-        return _alternation({fold(w) for c in self.countries for w in (c.name, *c.aliases)})
+        return _alternation(self.country_words)
 
     @cached_property
     def adjective_alt(self) -> str:
         """Regex alternation of country adjectives, names used as adjectives and seats."""
-        words = {fold(w) for c in self.countries for w in (*c.adjectives, *c.seats)}
-        return _alternation(words)
+        return _alternation(self.adjective_words)
+
+    @cached_property
+    def starts(self) -> _Starts:
+        """Where the names, surnames, places and titles of the registry can start in a text."""
+        return _Starts(
+            {
+                FULL_NAME: (self.full_names, False),
+                SURNAME: (self.surnames, False),
+                PLACE: (self.adjective_words | self.country_words, True),
+                TITLE: ([*TITLE_VARIANTS, *_PLURAL_TITLES], True),
+                FIXED_TITLE: (FIXED_TITLES, True),
+            }
+        )
 
     @cached_property
     def filler_words(self) -> frozenset[str]:
@@ -198,6 +231,66 @@ def _alternation(words: Iterable[str]) -> str:
         tokens = [re.escape(t).replace(r"\.", r"\.?") for t in re.split(r"[\s\-]+", w.strip())]
         parts.append(r"[\s\-]+".join(tokens))
     return "|".join(parts) or r"(?!x)x"
+
+
+# Kinds of word a match can start with (see `_Starts`).
+FULL_NAME, SURNAME, PLACE, TITLE, FIXED_TITLE = "full name", "surname", "place", "title", "fixed title"
+# The characters that match an ASCII letter when case is ignored but do not lower-case to it
+# (İ also lower-cases to two characters): a text holding one is scanned the usual way.
+_CASE_ODD = "\u0130\u0131\u017f"
+_CASE_ODD_RE = re.compile(f"[{_CASE_ODD}]")
+
+
+def _lead(word: str) -> str | None:
+    """What every match of `word` in an `_alternation` starts with, whether case is ignored or
+    not: its first token up to a dot (dots are optional there), lower-cased, up to its first
+    non-ASCII character ("" if that is the first). None if that cannot be told."""
+    first = re.split(r"[\s\-]+", word.strip())[0].split(".")[0]
+    if not first or first[0] in _CASE_ODD:
+        return None
+    lead = first.lower()
+    return lead[: next((i for i, ch in enumerate(lead) if not ch.isascii()), len(lead))]
+
+
+class _Starts:
+    """Where a match of the registry's patterns can start in a text, per kind of word.
+
+    Every match of those patterns starts, after a non-word character, with a word of one kind
+    (a full name, a surname, a place, a title), so with the `_lead` of one, or with a non-ASCII
+    character. One regex of all leads (`trie_regex`), run over the lower-cased text, lists
+    those places. A kind whose `words` start with a word character is for patterns that may
+    start at `\b`; a kind with a lead that cannot be told is left out (scanned the usual way).
+    """
+
+    def __init__(self, kinds: dict[str, tuple[Iterable[str], bool]]) -> None:
+        kinds_of: dict[str, set[str]] = {}
+        self.kinds: list[str] = []
+        for kind, (words, word_start) in kinds.items():
+            leads = [_lead(w) for w in words]
+            if any(lead is None for lead in leads) or (word_start and not all(re.match(r"\w", w) for w in words)):
+                continue
+            self.kinds.append(kind)
+            for lead in leads:
+                if lead:
+                    kinds_of.setdefault(lead, set()).add(kind)
+        # the longest lead found at a place -> the kinds of every lead it starts with
+        self.kinds_at = {
+            lead: tuple(k for k in self.kinds if any(k in kinds_of.get(lead[:n], ()) for n in range(1, len(lead) + 1)))
+            for lead in kinds_of
+        }
+        self.finder = re.compile(r"(?<!\w)(?:(?=(" + trie_regex(kinds_of) + r"))|(?=[^\x00-\x7f]))")
+
+    def find(self, text: str) -> dict[str, list[int]]:
+        """Kind -> the positions in `text` (ascending) where a match can start; {} when `text`
+        holds a character of `_CASE_ODD`."""
+        if _CASE_ODD_RE.search(text):
+            return {}
+        found: dict[str, list[int]] = {kind: [] for kind in self.kinds}
+        for m in self.finder.finditer(text.lower()):
+            lead = m.group(1)
+            for kind in self.kinds_at[lead] if lead is not None else self.kinds:
+                found[kind].append(m.start())
+        return found
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -509,6 +602,12 @@ class Segment:
     text: str
     where: list[int]
     headline: bool = False
+    starts: dict[str, list[int]] = field(default_factory=dict)  # `_Starts.find` of `text`
+
+    def scan(self, kind: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text)` for a pattern whose matches start with a word of `kind`."""
+        starts = self.starts.get(kind)
+        return pattern.finditer(self.text) if starts is None else matches_at(pattern, self.text, starts)
 
     def original(self, start: int, end: int) -> str:
         """Source text behind folded offsets [start, end)."""
@@ -543,6 +642,13 @@ class _Doc:
     context_people: dict[str, str] = field(default_factory=dict)  # surname -> canonical name
     years: set[int] = field(default_factory=set)
     by_seg: dict[int, list[Ref]] = field(default_factory=dict)  # refs per segment (fast lookups)
+    _surnames: dict[int, list[re.Match[str]]] = field(default_factory=dict)
+
+    def surnames(self, seg: Segment) -> list[re.Match[str]]:
+        """Matches of the registry's surname forms in `seg` (found once per segment)."""
+        if seg.index not in self._surnames:
+            self._surnames[seg.index] = list(seg.scan(SURNAME, self.reg.short_re))
+        return self._surnames[seg.index]
 
     @property
     def named(self) -> set[str]:
@@ -579,6 +685,9 @@ class _NameScanner:
     character of one of the alternatives. At such a position only the alternatives whose first
     letter is that character (case-insensitively; all of them for a non-ASCII character) can
     match, so a regex of those alternatives, in the same order, gives the same match there.
+    Where the segment's `starts` are known, only those positions are tried, and at a non-ASCII
+    character only the alternatives that start with one (no other can match there, the text
+    holding no character of `_CASE_ODD`).
     """
 
     _STARTS = re.compile(r"(?<![\w@#/])\S")
@@ -599,6 +708,8 @@ class _NameScanner:
         return (part[1] if part.startswith("\\") else part[0]).lower()
 
     def _group(self, key: str) -> re.Pattern[str] | None:
+        """The alternatives that may match at a character lower-cased to `key` ("": any
+        non-ASCII character but those of `_CASE_ODD`)."""
         if key not in self.groups:
             assert self.parts is not None
             parts = [p for p in self.parts if self._first(p) == key or not self._first(p).isascii()]
@@ -607,17 +718,16 @@ class _NameScanner:
             )
         return self.groups[key]
 
-    def finditer(self, text: str) -> Iterable[re.Match[str]]:
+    def finditer(self, text: str, starts: Sequence[int] | None = None) -> Iterable[re.Match[str]]:
         if self.parts is None:
             yield from self.full.finditer(text)
             return
         end = 0
-        for start in self._STARTS.finditer(text):
-            pos = start.start()
+        for pos in (m.start() for m in self._STARTS.finditer(text)) if starts is None else starts:
             if pos < end:
                 continue
             key = text[pos].lower()
-            rx = self._group(key) if key.isascii() else self.full
+            rx = self.full if not key.isascii() and starts is None else self._group(key if key.isascii() else "")
             m = rx.match(text, pos) if rx is not None else None
             if m is not None and m.end() > m.start():
                 end = m.end()
@@ -627,20 +737,20 @@ class _NameScanner:
 _SCANNERS: dict[int, tuple[Registry, _NameScanner]] = {}
 
 
-def _full_names(reg: Registry, text: str) -> Iterable[re.Match[str]]:
-    """Matches of `reg.full_name_re` in `text`, as `finditer` gives them."""
+def _full_names(reg: Registry, seg: Segment) -> Iterable[re.Match[str]]:
+    """Matches of `reg.full_name_re` in the segment's text, as `finditer` gives them."""
     cached = _SCANNERS.get(id(reg))
     if cached is None or cached[0] is not reg:
         if len(_SCANNERS) > 8:
             _SCANNERS.clear()
         cached = _SCANNERS[id(reg)] = (reg, _NameScanner(reg.full_name_re))
-    return cached[1].finditer(text)
+    return cached[1].finditer(seg.text, seg.starts.get(FULL_NAME))
 
 
 def _find_full_names(doc: _Doc) -> None:
     """Registry full names and aliases."""
     for seg in doc.segs:
-        for m in _full_names(doc.reg, seg.text):
+        for m in _full_names(doc.reg, seg):
             after = seg.text[m.end() : m.end() + 12]
             if re.match(r"\s*(?:Jr\b|/)", after):
                 continue
@@ -695,7 +805,7 @@ def _title_fits(office: Office | None, title_text: str) -> bool:
 def _find_titled_surnames(doc: _Doc) -> None:
     """Registry surnames after a title/honorific or after a (mistyped) given name."""
     for seg in doc.segs:
-        for m in doc.reg.short_re.finditer(seg.text):
+        for m in doc.surnames(seg):
             if doc.taken(seg.index, m.start(), m.end()) or seg.text[m.end() : m.end() + 1] == "/":
                 continue
             cands = doc.reg.by_short.get(name_key(m.group(0)), ())
@@ -775,7 +885,7 @@ def _find_bare_surnames(doc: _Doc) -> None:
     sitting leaders; `Macron-Xi call` names both."""
     established = doc.named | {t.name for t in doc.titles}
     for seg in doc.segs:
-        spans = [(m.start(), m.end()) for m in doc.reg.short_re.finditer(seg.text)]
+        spans = [(m.start(), m.end()) for m in doc.surnames(seg)]
         for pair in _NAME_PAIR_RE.finditer(seg.text):
             if all(name_key(w) in doc.reg.by_short for w in pair.groups()):
                 spans += [pair.span(1), pair.span(2)]
@@ -845,7 +955,9 @@ def _counterpart_title(doc: _Doc, seg: Segment, start: int) -> str:
 
 
 def _title_patterns(reg: Registry) -> tuple[re.Pattern[str], ...]:
-    """Compiled patterns: "<adj> <title>", "<title> of <country>", plural titles (two forms)."""
+    """Compiled patterns: "<adj> <title>", "<title> of <country>", plural titles (two forms).
+
+    Their matches start with a PLACE, a TITLE, a TITLE and a PLACE word (see `_Starts`)."""
     t, adj, c = _title_alt(), reg.adjective_alt, reg.country_alt
     mod = r"(?:(?i:new|then|former|outgoing|incoming|current|interim|acting|ex)[\s-]+)?"
     filler = r"(?:(?:[a-z]+|Republic|Islamic|Federal|Democratic|People's|Arab|Socialist|Kingdom|State|of)\s+){0,6}?"
@@ -885,7 +997,7 @@ def _find_titles(doc: _Doc) -> None:
         cached = _TITLE_PATTERNS[id(doc.reg)] = (doc.reg, _title_patterns(doc.reg))
     pats = cached[1]
     for seg in doc.segs:
-        for m in pats[0].finditer(seg.text):
+        for m in seg.scan(PLACE, pats[0]):
             modifier = re.search(r"(?i:former|then|outgoing|ex)", m.group(0))
             if modifier or _followed_by_name(seg.text, m.end()):
                 continue
@@ -893,13 +1005,13 @@ def _find_titles(doc: _Doc) -> None:
             if self_title == COUNTERPART:
                 self_title = _counterpart_title(doc, seg, m.start())
             _add_title(doc, seg, m, _country_of(doc, m.group("adj")), self_title, "title-by-date")
-        for m in pats[1].finditer(seg.text):
+        for m in seg.scan(TITLE, pats[1]):
             if _followed_by_name(seg.text, m.end()):
                 continue
             self_title = TITLE_VARIANTS.get(re.sub(r"\s+", " ", m.group("title").lower()), "")
             _add_title(doc, seg, m, _country_of(doc, m.group("country")), self_title, "title-by-date")
-        for rx in pats[2:]:
-            for m in rx.finditer(seg.text):
+        for kind, rx in ((TITLE, pats[2]), (PLACE, pats[3])):
+            for m in seg.scan(kind, rx):
                 title = _PLURAL_TITLES[re.sub(r"\s+", " ", m.group("title").lower())]
                 words = re.split(r"\s*,\s*|\s+and\s+", m.group("list"))
                 for w in (w.strip(" ,") for w in words):
@@ -916,7 +1028,7 @@ def _fixed_titles_re() -> re.Pattern[str]:
 
 def _find_fixed_titles(doc: _Doc, seg: Segment) -> None:
     """Titles that name their body themselves ("European Commission President")."""
-    for m in _fixed_titles_re().finditer(seg.text):
+    for m in seg.scan(FIXED_TITLE, _fixed_titles_re()):
         if _followed_by_name(seg.text, m.end()):
             continue
         title, of = FIXED_TITLES[re.sub(r"\s+", " ", m.group(0).lower())]
@@ -1120,6 +1232,8 @@ def find_people(
     """
     reg = registry or load_registry()
     segs = _segments(headline, paragraphs)
+    for seg in segs:
+        seg.starts = reg.starts.find(seg.text)
     doc = _Doc(reg, when, segs)
     doc.years = {int(y) for s in segs for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", s.text)}
     _find_full_names(doc)

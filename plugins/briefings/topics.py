@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from .model import Found
+from .wordtrie import trie_regex
 
 VOCABULARY_PATH = Path(__file__).resolve().parent / "registry" / "topics.yaml"
 
@@ -404,26 +405,6 @@ def _keys(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return ("".join(run),) if run else ()
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex (nested alternations, one branch per next character) that matches the longest
-    of `words` that starts where it is tried."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
-
-
 @dataclass(frozen=True)
 class _Probe:
     """A pattern with the literal texts its matches need, for the per-report prefilter:
@@ -460,7 +441,7 @@ class _Scanner:
 
     Nearly every pattern is `(?<![\\w])` and then a literal, its key ("iran" in "iran nuclear
     deal"), so a match can only start where a key starts after a non-word character. One
-    regex (`finder`: a trie of all keys) lists those places in one pass over the report, and a
+    regex (`finder`: a `trie_regex` of all keys) lists those places in one pass over the report, and a
     pattern is tried only there, with `match`; this finds exactly what `finditer` finds.
     Patterns without a key (`others`) are searched as they are.
     """
@@ -485,7 +466,7 @@ class _Scanner:
             for end in range(1, len(key) + 1):
                 found.update(keyed.get(key[:end], {}))
             by_key[key] = tuple(found.values())
-        finder = re.compile(r"(?<![\w])(?=(" + (_trie(keyed) or r"(?!x)x") + "))")
+        finder = re.compile(r"(?<![\w])(?=(" + trie_regex(keyed) + "))")
         return cls(finder, by_key, tuple(others))
 
     def starts(self, text: str) -> dict[int, tuple[re.Pattern[str], list[int]]]:
