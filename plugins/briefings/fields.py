@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import dates
-from .clean import load_chrome_rules, words
+from .clean import load_chrome_rules, word_count
 from .model import CHROME, DATE_LINE, HEADLINE, SOURCE_LINE, CleanDoc, Found
 
 REGISTRY = Path(__file__).parent / "registry"
@@ -155,7 +155,7 @@ def _header_outlet(doc: CleanDoc) -> Found | None:
             hits = dates.find_dates(block.text)
             before = block.text[: hits[0].start].strip(" ,|-–—") if hits else ""
             stamp = re.match(r"^(?:last\s+)?(?:modified|updated|posted|published|date|by)\b", before, re.I)
-            if before and 1 <= len(words(before)) <= 3 and before[:1].isupper() and not stamp:
+            if before and 1 <= word_count(before) <= 3 and before[:1].isupper() and not stamp:
                 return Found(before, "header", block.text)
         if block.kind in (CHROME, DATE_LINE):
             m = _BYLINE_OUTLET.search(block.text)
@@ -275,7 +275,7 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
         after = block.text[hits[-1].end :] if hits else ""
         after = re.sub(r"^[\s,|-]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?[\s,|-]*", "", after, flags=re.I)
         stamp = re.match(r"^\s*(?:by|posted|published|updated)\b", block.text, re.I)
-        if after and 1 <= len(words(after)) <= 3 and after[:1].isupper() and not after.isupper() and not stamp:
+        if after and 1 <= word_count(after) <= 3 and after[:1].isupper() and not after.isupper() and not stamp:
             return Found(after.strip(" ,."), "header", block.text)
     if talk_format == "in-person":
         found = _venue(doc)
