@@ -135,6 +135,11 @@ class Registry:
         return table
 
     @cached_property
+    def by_name(self) -> dict[str, Person]:
+        """Canonical name -> person (the last entry of that name)."""
+        return {p.name: p for p in self.people}
+
+    @cached_property
     def by_short(self) -> dict[str, tuple[Person, ...]]:
         """Folded surname form -> the people it may refer to."""
         table: dict[str, list[Person]] = {}
@@ -352,16 +357,22 @@ _FOLD_EXTRA = str.maketrans(
 )
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
     """`text` without diacritics (NFKD, combining marks dropped), curly quotes made straight."""
-    return _fold_map(text)[0]
+    text = text.translate(_FOLD_EXTRA)
+    return text if text.isascii() else _NON_ASCII.sub(lambda m: _fold_char(m.group()), text)
 
 
-def _fold_map(text: str) -> tuple[str, list[int]]:
+def _fold_map(text: str) -> tuple[str, Sequence[int]]:
     """Folded text and, for each folded character, the index of its source character."""
     text = text.translate(_FOLD_EXTRA)
     if text.isascii():  # nothing to decompose: the common case
-        return text, list(range(len(text)))
+        return text, range(len(text))
+    if all(len(_fold_char(ch)) == 1 for ch in set(_NON_ASCII.findall(text))):  # one for one
+        return _NON_ASCII.sub(lambda m: _fold_char(m.group()), text), range(len(text))
     out: list[str] = []
     idx: list[int] = []
     for i, ch in enumerate(text):
@@ -395,14 +406,23 @@ def edit_distance(a: str, b: str) -> int:
     return d[-1][-1]
 
 
-# Photo credits, handles and other furniture blanked out before matching (length kept).
+# Photo credits, handles and other furniture blanked out before matching (length kept), each
+# with a text that every match holds (a cheap test before the search).
 _BLANK_RES = (
-    re.compile(r"\([^()]*\b(?:Photo|Getty|Reuters|AFP|AP|EPA|Pool|Sputnik|TASS|Xinhua|Yonhap|Anadolu)\b[^()]*\)"),
-    re.compile(r"\|?\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*(?:AFP|AP|Reuters|EPA|Getty|Sputnik|TASS)\b.*$"),
-    re.compile(r"(?:©|\(c\)\s).*$"),
-    re.compile(r"@\w+"),
-    re.compile(r"https?://\S+"),
-    re.compile(r"[\[\]]"),
+    (
+        "(",
+        re.compile(r"\([^()]*\b(?:Photo|Getty|Reuters|AFP|AP|EPA|Pool|Sputnik|TASS|Xinhua|Yonhap|Anadolu)\b[^()]*\)"),
+    ),
+    (
+        "/",
+        re.compile(
+            r"\|?\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*(?:AFP|AP|Reuters|EPA|Getty|Sputnik|TASS)\b.*$"
+        ),
+    ),
+    ("", re.compile(r"(?:©|\(c\)\s).*$")),
+    ("@", re.compile(r"@\w+")),
+    ("://", re.compile(r"https?://\S+")),
+    ("", re.compile(r"[\[\]]")),
 )
 _POSITION_RE = re.compile(
     r"\((?:L|R|C|left|right|centre|center|front|not pictured)\)|,\s*(?:left|right|center|centre),\s"
@@ -416,8 +436,9 @@ _CAPTION_VERB_RE = re.compile(
 
 def _blank(text: str) -> str:
     """`text` with credits, handles, links and brackets replaced by spaces of the same length."""
-    for rx in _BLANK_RES:
-        text = rx.sub(lambda m: " " * len(m.group(0)), text)
+    for needle, rx in _BLANK_RES:
+        if needle in text:
+            text = rx.sub(lambda m: " " * len(m.group(0)), text)
     return text
 
 
@@ -600,7 +621,7 @@ class Segment:
     index: int
     source: str
     text: str
-    where: list[int]
+    where: Sequence[int]
     headline: bool = False
     starts: dict[str, list[int]] = field(default_factory=dict)  # `_Starts.find` of `text`
 
@@ -1198,7 +1219,7 @@ def _fallback(doc: _Doc, names: list[str]) -> list[str]:
     for r in doc.refs:
         if not r.weak:
             counts[r.name] = counts.get(r.name, 0) + 1
-    people = {p.name: p for p in doc.reg.people}
+    people = doc.reg.by_name
     for name, n in sorted(counts.items(), key=lambda kv: -kv[1]):
         if len(names) >= 2:
             break
@@ -1219,6 +1240,9 @@ class PeopleFinding:
     people: list[Found]
 
 
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
 def find_people(
     headline: str | None,
     paragraphs: Sequence[str],
@@ -1235,7 +1259,7 @@ def find_people(
     for seg in segs:
         seg.starts = reg.starts.find(seg.text)
     doc = _Doc(reg, when, segs)
-    doc.years = {int(y) for s in segs for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", s.text)}
+    doc.years = {int(y) for s in segs for y in _YEAR.findall(s.text)}
     _find_full_names(doc)
     _find_titled_surnames(doc)
     _find_context_names(doc)
