@@ -94,8 +94,12 @@ _TALK = re.compile(
 )
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])")
+
+
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])", text) if s.strip()]
+    """The sentences of `text`: pieces of it, each but the last ending in . ! or ?"""
+    return [s for s in _SENTENCE_BREAK.split(text) if s.strip()]
 
 
 def _clip(text: str, limit: int) -> str:
@@ -331,15 +335,19 @@ def extract_format(doc: CleanDoc) -> Found:
     texts = [(b.text, 3.0) for b in doc.blocks if b.kind == HEADLINE]
     texts += [(p, 2.0 if i < 2 else 1.0) for i, p in enumerate(doc.paragraphs)]
     for text, weight in texts:
+        # A cue found in a sentence is found in its text, so only cues of the text are tried.
+        cues = [(kind, rx) for kind, rx in _FORMAT_RES.items() if rx.search(text)]
+        if not cues:
+            continue
         for sentence in _sentences(text):
+            # the most specific cue of a sentence counts
+            kind, m = next(((kind, m) for kind, rx in cues if (m := rx.search(sentence))), ("", None))
+            if m is None:
+                continue
             w = weight * (0.25 if _OTHER_TIME.search(sentence) or _YEAR.search(sentence) else 1.0)
             w *= 2.0 if _THE_LEADERS.search(sentence) else 1.0
-            for kind, rx in _FORMAT_RES.items():  # the most specific cue of a sentence counts
-                m = rx.search(sentence)
-                if m:
-                    scored[kind] += w * (1.5 if kind != "in-person" else 1.0)
-                    evidence.setdefault(kind, m.group(0) + ": " + sentence.strip()[:160])
-                    break
+            scored[kind] += w * (1.5 if kind != "in-person" else 1.0)
+            evidence.setdefault(kind, m.group(0) + ": " + sentence.strip()[:160])
     best = max(scored, key=lambda k: scored[k])
     if scored[best] == 0:
         return Found(None, "none", "no word about how the talks were held")
