@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from . import dates
 from .model import (
     CAPTION,
@@ -28,6 +26,7 @@ from .model import (
     Block,
     CleanDoc,
 )
+from .yamlio import load_yaml
 
 REGISTRY = Path(__file__).parent / "registry"
 
@@ -84,7 +83,7 @@ _CREDIT_HINT = re.compile(r"[(/|:]|via", re.I)
 @lru_cache(maxsize=4)
 def load_chrome_rules(path: Path | None = None) -> ChromeRules:
     """Read the chrome vocabulary (default `registry/chrome.yaml`) into matching rules."""
-    data = yaml.safe_load((path or REGISTRY / "chrome.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((path or REGISTRY / "chrome.yaml").read_text(encoding="utf-8"))
     agencies = tuple(str(a) for a in data.get("credit_agencies", []))
     names = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
     credit = re.compile(

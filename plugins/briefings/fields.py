@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from . import dates
 from .clean import load_chrome_rules, word_count
 from .model import CHROME, DATE_LINE, HEADLINE, SOURCE_LINE, CleanDoc, Found
+from .yamlio import load_yaml
 
 REGISTRY = Path(__file__).parent / "registry"
 TITLE_MAX = 100
@@ -242,7 +241,7 @@ class Places:
 def load_places(path: Path | None = None) -> Places:
     """Read countries.yaml once into the lookups the location rules need."""
     path = path or REGISTRY / "countries.yaml"
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+    entries = load_yaml(path.read_text(encoding="utf-8")) if path.exists() else []
     not_venues: set[str] = {m.lower() for m in dates.MONTHS} | set(dates.WEEKDAYS)
     seats: dict[str, str] = {}
     capitals: dict[str, str] = {}

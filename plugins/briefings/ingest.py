@@ -88,7 +88,7 @@ class IngestReport:
 # (Site-side modules are left out: editing a template or a feed must not re-convert 10k seeds.)
 EXTRACTION_FILES = (
     "model.py", "seeds.py", "clean.py", "dates.py", "people.py", "topics.py", "fields.py",
-    "extract.py", "overrides.py", "markdown_out.py", "ingest.py", "slugs.py", "wordtrie.py",
+    "extract.py", "overrides.py", "markdown_out.py", "ingest.py", "slugs.py", "wordtrie.py", "yamlio.py",
 )  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .model import SUBHEADING, Block, Briefing
+from .yamlio import SAFE_LOADER
 
 # Characters Python-Markdown lets a backslash escape, that change meaning anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]])")
@@ -97,7 +98,6 @@ def _provenance(found: Any) -> Any:
 
 
 SAFE_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when present
-SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _DUMP_OPTIONS: dict[str, Any] = {"sort_keys": False, "allow_unicode": True, "default_flow_style": False, "width": 100}

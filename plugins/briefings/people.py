@@ -31,10 +31,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .model import Found
 from .wordtrie import matches_at, trie_regex
+from .yamlio import load_yaml
 
 REGISTRY_DIR = Path(__file__).resolve().parent / "registry"
 
@@ -345,8 +344,8 @@ def _country(entry: dict[str, Any]) -> Country:
 def load_registry(path: Path | None = None) -> Registry:
     """Read `people.yaml` and `countries.yaml` from `path` (default: registry/ next to this module)."""
     folder = Path(path) if path else REGISTRY_DIR
-    people = yaml.safe_load((folder / "people.yaml").read_text(encoding="utf-8")) or []
-    countries = yaml.safe_load((folder / "countries.yaml").read_text(encoding="utf-8")) or []
+    people = load_yaml((folder / "people.yaml").read_text(encoding="utf-8")) or []
+    countries = load_yaml((folder / "countries.yaml").read_text(encoding="utf-8")) or []
     return Registry(tuple(_person(e) for e in people), tuple(_country(e) for e in countries))
 
 

@@ -22,10 +22,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .model import Found
 from .wordtrie import trie_regex
+from .yamlio import load_yaml
 
 VOCABULARY_PATH = Path(__file__).resolve().parent / "registry" / "topics.yaml"
 
@@ -216,7 +215,7 @@ def build_vocabulary(data: dict[str, Any]) -> Vocabulary:
 @lru_cache(maxsize=8)
 def _load(path: Path) -> Vocabulary:
     """Read and compile a vocabulary file (cached per path)."""
-    return build_vocabulary(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return build_vocabulary(load_yaml(path.read_text(encoding="utf-8")) or {})
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
