@@ -209,6 +209,8 @@ class Registry:
                 PLACE: (self.adjective_words | self.country_words, True),
                 TITLE: ([*TITLE_VARIANTS, *_PLURAL_TITLES], True),
                 FIXED_TITLE: (FIXED_TITLES, True),
+                ROLE: (ROLE_LEADS, True),
+                MINISTER: (("minister",), True),
             }
         )
 
@@ -239,6 +241,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 # Kinds of word a match can start with (see `_Starts`).
 FULL_NAME, SURNAME, PLACE, TITLE, FIXED_TITLE = "full name", "surname", "place", "title", "fixed title"
+ROLE, MINISTER = "role", "minister"
 # The characters that match an ASCII letter when case is ignored but do not lower-case to it
 # (İ also lower-cases to two characters): a text holding one is scanned the usual way.
 _CASE_ODD = "\u0130\u0131\u017f"
@@ -587,6 +590,14 @@ _NAME_RE_TEXT = (
     + _NAME_TOKEN
     + r"){1,3}"
 )
+# Every match of _ROLE_RE_TEXT starts with one of these, or with the word before "minister".
+ROLE_LEADS = (
+    "spokes", "press", "foreign", "security", "senior", "top", "advis", "aide", "envoy", "ambassador", "minister",
+    "secretary", "director", "vice", "president", "prime", "premier", "chancellor", "king", "queen", "emir", "crown",
+    "senator", "governor", "mayor", "speaker", "general", "gen", "admiral", "commander", "chief", "chair", "leader",
+    "counterpart", "deputy", "negotiator", "lawmaker", "diplomat", "head", "ombudsman", "prosecutor", "patriarch",
+    "cardinal",
+)  # fmt: skip
 _ROLE_NAME_RE = re.compile(r"(?i:\b" + _ROLE_RE_TEXT + r")\s*,?\s+(?P<name>" + _NAME_RE_TEXT + r")(?![\w'’-])")
 _APPOSITION_TAIL = (
     r",\s+(?:the|a|an)\s+(?:\w+\s+){0,3}?(?:head|leader|chief|founder|boss|commander|spokes(?:man|woman|person)|"
@@ -855,10 +866,31 @@ def _clean_context_name(raw: str) -> str | None:
     return name
 
 
+def _role_names(seg: Segment) -> Iterator[re.Match[str]]:
+    """`_ROLE_NAME_RE.finditer(seg.text)`, tried only where a role word or the word before a
+    "minister" starts."""
+    roles, ministers = seg.starts.get(ROLE), seg.starts.get(MINISTER)
+    if roles is None or ministers is None:
+        return _ROLE_NAME_RE.finditer(seg.text)
+    before = (_word_before(seg.text, pos) for pos in ministers)
+    return matches_at(_ROLE_NAME_RE, seg.text, sorted({*roles, *(pos for pos in before if pos is not None)}))
+
+
+def _word_before(text: str, pos: int) -> int | None:
+    """Where the run of ASCII letters (in any case) that ends in spaces right before `pos` starts."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and "a" <= text[start - 1].lower() <= "z":
+        start -= 1
+    return start if start < end < pos else None
+
+
 def _find_context_names(doc: _Doc) -> None:
     """People outside the registry, named after a role word or before an apposition."""
     for seg in doc.segs:
-        found = [(m, "context-role") for m in _ROLE_NAME_RE.finditer(seg.text)]
+        found = [(m, "context-role") for m in _role_names(seg)]
         if _APPOSITION_TAIL_RE.search(seg.text):
             found += [(m, "context-apposition") for m in _APPOSITION_RE.finditer(seg.text)]
         for m, rule in found:
