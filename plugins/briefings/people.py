@@ -292,11 +292,15 @@ class _Starts:
         holds a character of `_CASE_ODD`."""
         if _CASE_ODD_RE.search(text):
             return {}
-        found: dict[str, list[int]] = {kind: [] for kind in self.kinds}
+        at_lead: dict[str | None, list[int]] = {}
         for m in self.finder.finditer(text.lower()):
-            lead = m.group(1)
+            at_lead.setdefault(m.group(1), []).append(m.start())
+        found: dict[str, list[int]] = {kind: [] for kind in self.kinds}
+        for lead, positions in at_lead.items():
             for kind in self.kinds_at[lead] if lead is not None else self.kinds:
-                found[kind].append(m.start())
+                found[kind] += positions
+        for positions in found.values():
+            positions.sort()
         return found
 
 
@@ -426,11 +430,22 @@ _BLANK_RES = (
     ("://", re.compile(r"https?://\S+")),
     ("", re.compile(r"[\[\]]")),
 )
-_POSITION_RE = re.compile(
-    r"\((?:L|R|C|left|right|centre|center|front|not pictured)\)|,\s*(?:left|right|center|centre),\s"
-    r"|via Getty|File Photo|/\s*Source:|\s/\s*(?:[A-Z][\w.-]*\s*){1,3}\|?\s*$|\|\s*$"
+# Marks of a caption's photo position or credit: a paragraph is furniture if one occurs (kept
+# apart, each has a literal start the regex engine looks for quickly).
+_POSITION_RES = tuple(
+    re.compile(p)
+    for p in (
+        r"\((?:L|R|C|left|right|centre|center|front|not pictured)\)",
+        r",\s*(?:left|right|center|centre),\s",
+        r"via Getty",
+        r"File Photo",
+        r"/\s*Source:",
+        r"\s/\s*(?:[A-Z][\w.-]*\s*){1,3}\|?\s*$",
+        r"\|\s*$",
+    )
 )
-_CREDIT_RE = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Photo)\b[^)]*\)|\bPhoto\s*/")
+_CREDIT_RE = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Photo)\b[^)]*\)")
+_PHOTO_CREDIT_RE = re.compile(r"\bPhoto\s*/")
 _CAPTION_VERB_RE = re.compile(
     r"\b(?:shakes?|shake hands|poses?|listens?|attends?|arrives?|waves?|gestures?|looks on|greets?|pictured)\b"
 )
@@ -451,7 +466,10 @@ def is_furniture(paragraph: str) -> bool:
         return True
     if len(text.split()) > 120:
         return False
-    return bool(_POSITION_RE.search(text) or (_CREDIT_RE.search(text) and _CAPTION_VERB_RE.search(text)))
+    if any(rx.search(text) for rx in _POSITION_RES):
+        return True
+    credit = _CREDIT_RE.search(text) or ("Photo" in text and _PHOTO_CREDIT_RE.search(text))
+    return bool(credit and _CAPTION_VERB_RE.search(text))
 
 
 _ABBREV = re.compile(

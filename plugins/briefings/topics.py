@@ -136,7 +136,10 @@ def normalise(text: str) -> str:
     if not text.isascii():
         text = _NON_ASCII.sub(_without_marks, text)
     text = _DASHES.sub("-", text.translate(_QUOTES))
-    text = _UN.sub("un", _US.sub("u.s.", text))
+    if "US" in text or "U.S" in text:  # (what every match holds: a cheap test first)
+        text = _US.sub("u.s.", text)
+    if "UN" in text or "U.N" in text:
+        text = _UN.sub("un", text)
     return _SPACES.sub(" ", text.lower()).strip()
 
 
