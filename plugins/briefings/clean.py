@@ -461,7 +461,7 @@ def _drop_duplicates(blocks: list[Block]) -> list[Block]:
     A block repeated word for word keeps its last copy; a block near the top whose text
     (less a trailing ellipsis) is part of another block is a teaser. Linear in the number of
     blocks, so a very long seed stays fast."""
-    texts = [re.sub(r"\s+", " ", b.text).strip() for b in blocks]
+    texts = [" ".join(b.text.split()) for b in blocks]  # whitespace runs as one space
     body = [i for i, b in enumerate(blocks) if b.kind in (STANDFIRST, PARAGRAPH)]
     last_copy = {texts[i]: i for i in body}
     out = list(blocks)

@@ -22,7 +22,6 @@ _INLINE = re.compile(r"([\\`*_\[\]])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # Line starts that Markdown reads as blocks: headings, quotes, lists, rules, code fences.
 _BLOCK_START = re.compile(r"^([#>+\-]|\d+(?=[.)]))")
-_WS = re.compile(r"\s+")
 # A closing run of `#` not already escaped (after an even number of backslashes).
 _TRAILING_HASHES = re.compile(r"(?<!\\)((?:\\\\)*)(#+)$")
 
@@ -32,7 +31,7 @@ def escape_markdown(text: str) -> str:
 
     Whitespace runs collapse to one space (as HTML shows them anyway).
     """
-    text = _WS.sub(" ", text.replace("\n", " ")).strip()
+    text = " ".join(text.split())
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub("&amp;", text)
     text = text.replace("<", "&lt;")

@@ -118,7 +118,6 @@ _UN = re.compile(r"(?<![A-Za-z.])(?:U\.N\.|UN)(?![A-Za-z])")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u201c": '"', "\u201d": '"'})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])[\"')\]]*\s+")
 _ABBREVIATION = re.compile(
     r"(?:^|[\s(])(?:u\.s|u\.k|u\.n|e\.u|mr|mrs|ms|dr|st|gen|lt|col|sen|rep|gov|prof|no|vs|"
@@ -135,18 +134,26 @@ def normalise(text: str) -> str:
     """
     if not text.isascii():
         text = _NON_ASCII.sub(_without_marks, text)
-    text = _DASHES.sub("-", text.translate(_QUOTES))
+    if not text.isascii() or "`" in text:
+        text = text.translate(_QUOTES)
+    text = _DASHES.sub("-", text)
     if "US" in text or "U.S" in text:  # (what every match holds: a cheap test first)
         text = _US.sub("u.s.", text)
     if "UN" in text or "U.N" in text:
         text = _UN.sub("un", text)
-    return _SPACES.sub(" ", text.lower()).strip()
+    return " ".join(text.lower().split())  # whitespace runs as one space, none at the ends
 
 
 def _without_marks(run: re.Match[str]) -> str:
     """A run of non-ASCII text NFKD-decomposed, without combining marks (the same, run by run,
     as for the whole text: decomposing and reordering marks never crosses an ASCII letter)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", run.group()) if not unicodedata.combining(c))
+    return _strip_marks(run.group())
+
+
+@lru_cache(maxsize=4096)
+def _strip_marks(text: str) -> str:
+    """`text` NFKD-decomposed, without combining marks (runs such as ’ or “ recur)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _norm_key(name: str) -> str:
