@@ -585,22 +585,22 @@ def _score_block(
     text: str,
     weight: float,
     label: str,
-    vocab: Vocabulary,
     scores: dict[str, _Score],
-    live: frozenset[int],
     triggers: Sequence[tuple[Topic, Sequence[Trigger]]],
+    ignore: Sequence[int],
+    cue_patterns: Sequence[re.Pattern[str]],
     found: dict[int, list[Span]],
 ) -> None:
-    """Add one block's evidence to `scores` (keyed by topic name); `found` holds the block's
-    match spans per pattern id and `triggers` the topics with their live triggers."""
+    """Add one block's evidence to `scores` (keyed by topic name). The report's live patterns:
+    `triggers` (the topics with their live triggers), `ignore` (ids) and `cue_patterns`;
+    `found` holds the block's match spans per pattern id."""
     candidates = _candidates(text, triggers, found)
     if not candidates:
         return
-    ignore = [span for p in vocab.ignore if id(p) in live for span in found.get(id(p), ())]
-    hits = resolve_overlaps(candidates, ignore)
+    hits = resolve_overlaps(candidates, [span for pid in ignore for span in found.get(pid, ())])
     if not hits:
         return
-    cues = _Cues(text, [c for c in vocab.cues if id(c) in live])
+    cues = _Cues(text, cue_patterns)
     by_topic: dict[str, list[_Hit]] = {}
     for hit in hits:
         by_topic.setdefault(hit.topic.name, []).append(hit)
@@ -629,9 +629,11 @@ def score_topics(headline: str | None, paragraphs: Sequence[str], vocab: Vocabul
     triggers = [
         (topic, t) for topic, t in _live_triggers(vocab, live) if all(p.search(full_text) for p in topic.context)
     ]
+    ignore = [id(p) for p in vocab.ignore if id(p) in live]
+    cues = [c for c in vocab.cues if id(c) in live]
     scores: dict[str, _Score] = {}
     for (text, weight, label), matches in zip(blocks, found, strict=True):
-        _score_block(text, weight, label, vocab, scores, live, triggers, matches)
+        _score_block(text, weight, label, scores, triggers, ignore, cues, matches)
     return scores
 
 
