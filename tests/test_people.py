@@ -492,7 +492,7 @@ SCAN_TEXTS = [
 def test_scanning_where_names_start_finds_what_finditer_finds(text, folded):
     reg = load_registry()
     seg = _segments(None, [text])[0] if text and folded else Segment(0, text, text, list(range(len(text))))
-    seg.starts = reg.starts.find(seg.text)
+    seg.starts, seg.at_lead = reg.starts.find(seg.text)
     patterns = [(SURNAME, reg.short_re), (FIXED_TITLE, _fixed_titles_re())]
     patterns += zip((PLACE, TITLE, TITLE, PLACE), _title_patterns(reg), strict=True)
     for kind, pattern in patterns:

@@ -232,11 +232,16 @@ class Registry:
 
 def _alternation(words: Iterable[str]) -> str:
     """Regex alternation of `words`, longest first; spaces/hyphens match any run of either."""
+    return "|".join(part for _, part in _alternatives(words)) or r"(?!x)x"
+
+
+def _alternatives(words: Iterable[str]) -> list[tuple[str, str]]:
+    """(word, its regex) for each alternative of `_alternation(words)`, in its order."""
     parts = []
     for w in sorted({w for w in words if w.strip()}, key=len, reverse=True):
         tokens = [re.escape(t).replace(r"\.", r"\.?") for t in re.split(r"[\s\-]+", w.strip())]
-        parts.append(r"[\s\-]+".join(tokens))
-    return "|".join(parts) or r"(?!x)x"
+        parts.append((w, r"[\s\-]+".join(tokens)))
+    return parts
 
 
 # Kinds of word a match can start with (see `_Starts`).
@@ -287,11 +292,12 @@ class _Starts:
         }
         self.finder = re.compile(r"(?<!\w)(?:(?=(" + trie_regex(kinds_of) + r"))|(?=[^\x00-\x7f]))")
 
-    def find(self, text: str) -> dict[str, list[int]]:
-        """Kind -> the positions in `text` (ascending) where a match can start; {} when `text`
-        holds a character of `_CASE_ODD`."""
+    def find(self, text: str) -> tuple[dict[str, list[int]], dict[str | None, list[int]]]:
+        """-> (kind -> the positions in `text` (ascending) where a match can start, longest
+        lead found -> its positions (None: non-ASCII characters)); ({}, {}) when `text` holds a
+        character of `_CASE_ODD`."""
         if _CASE_ODD_RE.search(text):
-            return {}
+            return {}, {}
         at_lead: dict[str | None, list[int]] = {}
         for m in self.finder.finditer(text.lower()):
             at_lead.setdefault(m.group(1), []).append(m.start())
@@ -301,7 +307,7 @@ class _Starts:
                 found[kind] += positions
         for positions in found.values():
             positions.sort()
-        return found
+        return found, at_lead
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -652,6 +658,7 @@ class Segment:
     where: Sequence[int]
     headline: bool = False
     starts: dict[str, list[int]] = field(default_factory=dict)  # `_Starts.find` of `text`
+    at_lead: dict[str | None, list[int]] = field(default_factory=dict)  # and where each lead starts
 
     def scan(self, kind: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """`pattern.finditer(text)` for a pattern whose matches start with a word of `kind`."""
@@ -734,53 +741,75 @@ class _NameScanner:
     character of one of the alternatives. At such a position only the alternatives whose first
     letter is that character (case-insensitively; all of them for a non-ASCII character) can
     match, so a regex of those alternatives, in the same order, gives the same match there.
-    Where the segment's `starts` are known, only those positions are tried, and at a non-ASCII
-    character only the alternatives that start with one (no other can match there, the text
-    holding no character of `_CASE_ODD`).
+    Where the segment's `starts` are known, only those positions are tried, each with the
+    alternatives whose `_lead` starts the longest lead found there (at a non-ASCII character,
+    those that start with one: no other can match there, the text holding no character of
+    `_CASE_ODD`).
     """
 
     _STARTS = re.compile(r"(?<![\w@#/])\S")
 
-    def __init__(self, full: re.Pattern[str]) -> None:
+    def __init__(self, full: re.Pattern[str], words: Iterable[str]) -> None:
         head, tail = r"(?<![\w@#/])(?:", r")(?![\w])"
         self.full = full
         self.parts: list[str] | None = None
-        self.groups: dict[str, re.Pattern[str] | None] = {}
-        if full.pattern.startswith(head) and full.pattern.endswith(tail):
-            body = full.pattern[len(head) : -len(tail)]
-            parts = re.split(r"(?<!\\)\|", body)
-            if all(parts) and "(" not in body:
-                self.parts = parts
+        self.leads: list[str | None] = []
+        self.groups: dict[tuple[str, str], re.Pattern[str] | None] = {}
+        alternatives = _alternatives(words)
+        body = "|".join(part for _, part in alternatives)
+        if full.pattern == head + body + tail and all(part for _, part in alternatives) and "(" not in body:
+            self.parts = [part for _, part in alternatives]
+            self.leads = [_lead(word) for word, _ in alternatives]
 
     @staticmethod
     def _first(part: str) -> str:
         return (part[1] if part.startswith("\\") else part[0]).lower()
 
-    def _group(self, key: str) -> re.Pattern[str] | None:
-        """The alternatives that may match at a character lower-cased to `key` ("": any
-        non-ASCII character but those of `_CASE_ODD`)."""
-        if key not in self.groups:
+    def _group(self, key: str, lead: str = "") -> re.Pattern[str] | None:
+        """The alternatives that may match at a character lower-cased to `key`; with `lead`,
+        those whose lead starts it ("": any non-ASCII character but those of `_CASE_ODD`)."""
+        if (key, lead) not in self.groups:
             assert self.parts is not None
-            parts = [p for p in self.parts if self._first(p) == key or not self._first(p).isascii()]
-            self.groups[key] = (
+            if key:
+                parts = [p for p in self.parts if self._first(p) == key or not self._first(p).isascii()]
+            else:
+                parts = [p for p, own in zip(self.parts, self.leads, strict=True) if _fits(own, lead)]
+            self.groups[key, lead] = (
                 re.compile(r"(?<![\w@#/])(?:" + "|".join(parts) + r")(?![\w])", self.full.flags) if parts else None
             )
-        return self.groups[key]
+        return self.groups[key, lead]
 
-    def finditer(self, text: str, starts: Sequence[int] | None = None) -> Iterable[re.Match[str]]:
+    def finditer(self, text: str, at_lead: dict[str | None, list[int]] | None = None) -> Iterable[re.Match[str]]:
+        """The matches of the full regex, tried where a match can start: with `at_lead` (from
+        `_Starts.find`), where a lead starts; else after every non-word character."""
         if self.parts is None:
             yield from self.full.finditer(text)
             return
-        end = 0
-        for pos in (m.start() for m in self._STARTS.finditer(text)) if starts is None else starts:
-            if pos < end:
-                continue
-            key = text[pos].lower()
-            rx = self.full if not key.isascii() and starts is None else self._group(key if key.isascii() else "")
-            m = rx.match(text, pos) if rx is not None else None
-            if m is not None and m.end() > m.start():
+        found: list[re.Match[str]] = []
+        if at_lead is None:
+            for start in self._STARTS.finditer(text):
+                key = text[start.start()].lower()
+                rx = self._group(key) if key.isascii() else self.full
+                m = rx.match(text, start.start()) if rx is not None else None
+                if m is not None and m.end() > m.start():
+                    found.append(m)
+        else:
+            for lead, positions in at_lead.items():
+                group = self._group("", lead or "")
+                if group is not None:
+                    found += (m for pos in positions if (m := group.match(text, pos)) and m.end() > m.start())
+            found.sort(key=lambda m: m.start())
+        end = 0  # a match at each place, so `finditer`'s are those that do not overlap one before
+        for m in found:
+            if m.start() >= end:
                 end = m.end()
                 yield m
+
+
+def _fits(own: str | None, lead: str) -> bool:
+    """True if a word with the lead `own` may match where the longest lead found is `lead` (""
+    at a non-ASCII character)."""
+    return own is not None and (lead.startswith(own) if own else not lead)
 
 
 _SCANNERS: dict[int, tuple[Registry, _NameScanner]] = {}
@@ -792,8 +821,8 @@ def _full_names(reg: Registry, seg: Segment) -> Iterable[re.Match[str]]:
     if cached is None or cached[0] is not reg:
         if len(_SCANNERS) > 8:
             _SCANNERS.clear()
-        cached = _SCANNERS[id(reg)] = (reg, _NameScanner(reg.full_name_re))
-    return cached[1].finditer(seg.text, seg.starts.get(FULL_NAME))
+        cached = _SCANNERS[id(reg)] = (reg, _NameScanner(reg.full_name_re, reg.full_names))
+    return cached[1].finditer(seg.text, seg.at_lead if FULL_NAME in seg.starts else None)
 
 
 def _find_full_names(doc: _Doc) -> None:
@@ -1306,7 +1335,7 @@ def find_people(
     reg = registry or load_registry()
     segs = _segments(headline, paragraphs)
     for seg in segs:
-        seg.starts = reg.starts.find(seg.text)
+        seg.starts, seg.at_lead = reg.starts.find(seg.text)
     doc = _Doc(reg, when, segs)
     doc.years = {int(y) for s in segs for y in _YEAR.findall(s.text)}
     _find_full_names(doc)
