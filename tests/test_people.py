@@ -14,7 +14,6 @@ import sys
 
 import pytest
 from briefings.people import (
-    _CASE_ODD,
     _ROLE_NAME_RE,
     _ROLE_RE_TEXT,
     FIXED_TITLE,
@@ -36,6 +35,7 @@ from briefings.people import (
     name_key,
     sentence_spans,
 )
+from briefings.wordtrie import CASE_ODD
 
 D = dt.date
 
@@ -470,7 +470,7 @@ def test_case_odd_lists_every_odd_character():
     letter = re.compile("[a-z]", re.I)
     chars = (chr(i) for i in range(sys.maxunicode + 1))
     odd = {ch for ch in chars if (letter.fullmatch(ch) and not "a" <= ch.lower() <= "z") or len(ch.lower()) != 1}
-    assert odd == set(_CASE_ODD)
+    assert odd == set(CASE_ODD)
 
 
 SCAN_TEXTS = [
@@ -500,7 +500,7 @@ def test_scanning_where_names_start_finds_what_finditer_finds(text, folded):
     assert [m.span() for m in _role_names(seg)] == [m.span() for m in _ROLE_NAME_RE.finditer(seg.text)]
     found = [m.span() for m in _full_names(reg, seg)]
     assert found == [m.span() for m in reg.full_name_re.finditer(seg.text)]
-    assert bool(seg.starts) is not any(ch in _CASE_ODD for ch in seg.text)
+    assert bool(seg.starts) is not any(ch in CASE_ODD for ch in seg.text)
 
 
 def _first_literals(items: list) -> set[str | None]:

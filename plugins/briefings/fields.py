@@ -15,6 +15,7 @@ from pathlib import Path
 from . import dates
 from .clean import load_chrome_rules, word_count
 from .model import CHROME, DATE_LINE, HEADLINE, SOURCE_LINE, CleanDoc, Found
+from .wordtrie import CASE_ODD_RE
 from .yamlio import load_yaml
 
 REGISTRY = Path(__file__).parent / "registry"
@@ -78,6 +79,16 @@ FORMAT_CUES = {
     ),
 }
 _FORMAT_RES = {k: re.compile(r"\b(?:" + v + r")\b", 0 if k == "phone" else re.I) for k, v in FORMAT_CUES.items()}
+_IGNORING_CASE = frozenset(k for k, rx in _FORMAT_RES.items() if rx.flags & re.I)
+# Texts one of which every cue of a kind holds (lower-case where case is ignored): a cheap test.
+FORMAT_HINTS = {
+    "video": ("video", "virtual", "online"),
+    "phone": ("phone", "teleconference", "call", "Call", "spoke"),
+    "in-person": (
+        "met", "meet", "visit", "summit", "face-to-face", "arrived", "host", "traveled", "travelled", "joint",
+        "talks in", "held talks", "welcomed", "received",
+    ),
+}  # fmt: skip
 _OTHER_TIME = re.compile(
     r"\b(?:will|would|plan(?:s|ned)?|previous(?:ly)?|earlier|last|next|in (?:January|February|March|April|May|June|July"
     r"|August|September|October|November|December))\b",
@@ -326,6 +337,12 @@ def _venue(doc: CleanDoc) -> Found | None:
     return None
 
 
+def _hinted(text: str, low: str, kind: str) -> bool:
+    """False if `text` (lower-cased: `low`) holds none of the FORMAT_HINTS of `kind`."""
+    where = low if kind in _IGNORING_CASE else text
+    return any(hint in where for hint in FORMAT_HINTS[kind])
+
+
 def extract_format(doc: CleanDoc) -> Found:
     """in-person | phone | video, from cue words weighted by place (headline, lede, body);
     sentences about other times (`will`, `previously`, `last`) count for little."""
@@ -335,7 +352,8 @@ def extract_format(doc: CleanDoc) -> Found:
     texts += [(p, 2.0 if i < 2 else 1.0) for i, p in enumerate(doc.paragraphs)]
     for text, weight in texts:
         # A cue found in a sentence is found in its text, so only cues of the text are tried.
-        cues = [(kind, rx) for kind, rx in _FORMAT_RES.items() if rx.search(text)]
+        odd, low = bool(CASE_ODD_RE.search(text)), text.lower()  # (with odd characters: always try)
+        cues = [(kind, rx) for kind, rx in _FORMAT_RES.items() if (odd or _hinted(text, low, kind)) and rx.search(text)]
         if not cues:
             continue
         for sentence in _sentences(text):

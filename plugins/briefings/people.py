@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Found
-from .wordtrie import matches_at, trie_regex
+from .wordtrie import CASE_ODD, CASE_ODD_RE, matches_at, trie_regex
 from .yamlio import load_yaml
 
 REGISTRY_DIR = Path(__file__).resolve().parent / "registry"
@@ -247,10 +247,6 @@ def _alternatives(words: Iterable[str]) -> list[tuple[str, str]]:
 # Kinds of word a match can start with (see `_Starts`).
 FULL_NAME, SURNAME, PLACE, TITLE, FIXED_TITLE = "full name", "surname", "place", "title", "fixed title"
 ROLE, MINISTER = "role", "minister"
-# The characters that match an ASCII letter when case is ignored but do not lower-case to it
-# (İ also lower-cases to two characters): a text holding one is scanned the usual way.
-_CASE_ODD = "\u0130\u0131\u017f"
-_CASE_ODD_RE = re.compile(f"[{_CASE_ODD}]")
 
 
 def _lead(word: str) -> str | None:
@@ -258,7 +254,7 @@ def _lead(word: str) -> str | None:
     not: its first token up to a dot (dots are optional there), lower-cased, up to its first
     non-ASCII character ("" if that is the first). None if that cannot be told."""
     first = re.split(r"[\s\-]+", word.strip())[0].split(".")[0]
-    if not first or first[0] in _CASE_ODD:
+    if not first or first[0] in CASE_ODD:
         return None
     lead = first.lower()
     return lead[: next((i for i, ch in enumerate(lead) if not ch.isascii()), len(lead))]
@@ -295,8 +291,8 @@ class _Starts:
     def find(self, text: str) -> tuple[dict[str, list[int]], dict[str | None, list[int]]]:
         """-> (kind -> the positions in `text` (ascending) where a match can start, longest
         lead found -> its positions (None: non-ASCII characters)); ({}, {}) when `text` holds a
-        character of `_CASE_ODD`."""
-        if _CASE_ODD_RE.search(text):
+        character of `CASE_ODD`."""
+        if CASE_ODD_RE.search(text):
             return {}, {}
         at_lead: dict[str | None, list[int]] = {}
         for m in self.finder.finditer(text.lower()):
@@ -744,7 +740,7 @@ class _NameScanner:
     Where the segment's `starts` are known, only those positions are tried, each with the
     alternatives whose `_lead` starts the longest lead found there (at a non-ASCII character,
     those that start with one: no other can match there, the text holding no character of
-    `_CASE_ODD`).
+    `CASE_ODD`).
     """
 
     _STARTS = re.compile(r"(?<![\w@#/])\S")
@@ -767,7 +763,7 @@ class _NameScanner:
 
     def _group(self, key: str, lead: str = "") -> re.Pattern[str] | None:
         """The alternatives that may match at a character lower-cased to `key`; with `lead`,
-        those whose lead starts it ("": any non-ASCII character but those of `_CASE_ODD`)."""
+        those whose lead starts it ("": any non-ASCII character but those of `CASE_ODD`)."""
         if (key, lead) not in self.groups:
             assert self.parts is not None
             if key:

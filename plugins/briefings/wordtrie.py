@@ -12,6 +12,12 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+# The characters that match an ASCII letter when case is ignored but do not lower-case to it
+# (İ also lower-cases to two characters). In a text without them, a pattern of ASCII letters
+# matches ignoring case exactly where its lower-case form occurs in the lower-cased text.
+CASE_ODD = "\u0130\u0131\u017f"
+CASE_ODD_RE = re.compile(f"[{CASE_ODD}]")
+
 
 def trie_regex(words: Iterable[str]) -> str:
     """A regex (nested alternations, one branch per next character) that matches the longest
