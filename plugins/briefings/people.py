@@ -200,6 +200,11 @@ class Registry:
         return _alternation(self.adjective_words)
 
     @cached_property
+    def possessive_re(self) -> re.Pattern[str]:
+        """A country's possessive at the end of a text ("Russia's ")."""
+        return re.compile(r"\b(?:" + self.country_alt + r")'s\s+$")
+
+    @cached_property
     def starts(self) -> _Starts:
         """Where the names, surnames, places and titles of the registry can start in a text."""
         return _Starts(
@@ -433,18 +438,15 @@ _BLANK_RES = (
     ("", re.compile(r"[\[\]]")),
 )
 # Marks of a caption's photo position or credit: a paragraph is furniture if one occurs (kept
-# apart, each has a literal start the regex engine looks for quickly).
-_POSITION_RES = tuple(
-    re.compile(p)
-    for p in (
-        r"\((?:L|R|C|left|right|centre|center|front|not pictured)\)",
-        r",\s*(?:left|right|center|centre),\s",
-        r"via Getty",
-        r"File Photo",
-        r"/\s*Source:",
-        r"\s/\s*(?:[A-Z][\w.-]*\s*){1,3}\|?\s*$",
-        r"\|\s*$",
-    )
+# apart, each with a text that every match holds, a cheap test before the search).
+_POSITION_RES = (
+    ("(", re.compile(r"\((?:L|R|C|left|right|centre|center|front|not pictured)\)")),
+    (",", re.compile(r",\s*(?:left|right|center|centre),\s")),
+    ("via Getty", re.compile(r"via Getty")),
+    ("File Photo", re.compile(r"File Photo")),
+    ("/", re.compile(r"/\s*Source:")),
+    ("/", re.compile(r"\s/\s*(?:[A-Z][\w.-]*\s*){1,3}\|?\s*$")),
+    ("|", re.compile(r"\|\s*$")),
 )
 _CREDIT_RE = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Photo)\b[^)]*\)")
 _PHOTO_CREDIT_RE = re.compile(r"\bPhoto\s*/")
@@ -468,7 +470,7 @@ def is_furniture(paragraph: str) -> bool:
         return True
     if len(text.split()) > 120:
         return False
-    if any(rx.search(text) for rx in _POSITION_RES):
+    if any(needle in text and rx.search(text) for needle, rx in _POSITION_RES):
         return True
     credit = _CREDIT_RE.search(text) or ("Photo" in text and _PHOTO_CREDIT_RE.search(text))
     return bool(credit and _CAPTION_VERB_RE.search(text))
@@ -891,7 +893,7 @@ def _find_titled_surnames(doc: _Doc) -> None:
                 if len(fits) == 1:
                     doc.add(seg, given[1], m.end(), fits[0].name, "registry-name-fuzzy")
                 continue
-            if title or re.search(r"\b(?:" + doc.reg.country_alt + r")'s\s+$", before):
+            if title or (before.rstrip().endswith("'s") and doc.reg.possessive_re.search(before)):
                 person = _pick(cands, doc, title.group(0) if title else None)
                 if person:
                     weak = bool(_TERM_AFTER_RE.match(seg.text[m.end() : m.end() + 20]))
