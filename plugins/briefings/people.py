@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Found
-from .wordtrie import CASE_ODD, CASE_ODD_RE, matches_at, trie_regex
+from .wordtrie import CASE_ODD, CASE_ODD_RE, StartFinder, matches_at, trie_regex
 from .yamlio import load_yaml
 
 REGISTRY_DIR = Path(__file__).resolve().parent / "registry"
@@ -291,7 +291,7 @@ class _Starts:
             lead: tuple(k for k in self.kinds if any(k in kinds_of.get(lead[:n], ()) for n in range(1, len(lead) + 1)))
             for lead in kinds_of
         }
-        self.finder = re.compile(r"(?<!\w)(?:(?=(" + trie_regex(kinds_of) + r"))|(?=[^\x00-\x7f]))")
+        self.finder = StartFinder(r"(?:(?=(" + trie_regex(kinds_of) + r"))|(?=[^\x00-\x7f]))")
 
     def find(self, text: str) -> tuple[dict[str, list[int]], dict[str | None, list[int]]]:
         """-> (kind -> the positions in `text` (ascending) where a match can start, longest
@@ -300,8 +300,8 @@ class _Starts:
         if CASE_ODD_RE.search(text):
             return {}, {}
         at_lead: dict[str | None, list[int]] = {}
-        for m in self.finder.finditer(text.lower()):
-            at_lead.setdefault(m.group(1), []).append(m.start())
+        for pos, lead in self.finder.finditer(text.lower()):
+            at_lead.setdefault(lead, []).append(pos)
         found: dict[str, list[int]] = {kind: [] for kind in self.kinds}
         for lead, positions in at_lead.items():
             for kind in self.kinds_at[lead] if lead is not None else self.kinds:

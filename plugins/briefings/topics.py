@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Found
-from .wordtrie import trie_regex
+from .wordtrie import StartFinder, trie_regex
 from .yamlio import load_yaml
 
 VOCABULARY_PATH = Path(__file__).resolve().parent / "registry" / "topics.yaml"
@@ -455,7 +455,7 @@ class _Scanner:
     Patterns without a key (`others`) are searched as they are.
     """
 
-    finder: re.Pattern[str]
+    finder: StartFinder
     by_key: dict[str, tuple[re.Pattern[str], ...]]  # longest key found -> patterns keyed by a prefix of it
     others: tuple[_Probe, ...]
 
@@ -475,15 +475,15 @@ class _Scanner:
             for end in range(1, len(key) + 1):
                 found.update(keyed.get(key[:end], {}))
             by_key[key] = tuple(found.values())
-        finder = re.compile(r"(?<![\w])(?=(" + trie_regex(keyed) + "))")
+        finder = StartFinder(r"(?=(" + trie_regex(keyed) + "))")
         return cls(finder, by_key, tuple(others))
 
     def starts(self, text: str) -> dict[int, tuple[re.Pattern[str], list[int]]]:
         """Id of each keyed pattern that may match in `text` -> (the pattern, the positions
         where one of its keys starts after a non-word character, in order)."""
         at_key: dict[str, list[int]] = {}
-        for found in self.finder.finditer(text):
-            at_key.setdefault(found.group(1), []).append(found.start())
+        for pos, key in self.finder.finditer(text):
+            at_key.setdefault(str(key), []).append(pos)
         starts: dict[int, tuple[re.Pattern[str], list[int]]] = {}
         for key, positions in at_key.items():
             for pattern in self.by_key[key]:
