@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Container
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -252,7 +253,7 @@ def _write_temp(folder: Path, data: bytes) -> str:
 def _hand_made_slugs(content_dir: Path, ours: set[str]) -> set[str]:
     """Slugs taken by content files under content_dir (any depth) that ingest did not write."""
     taken = set()
-    for path in sorted(content_dir.rglob("*")):
+    for path in content_dir.rglob("*"):  # (any order: a set is built)
         if path.suffix.lower() not in _CONTENT_SUFFIXES or path.name.startswith("."):
             continue
         if path.parent == content_dir and path.name in ours:
@@ -280,7 +281,20 @@ def _write_manifest(content_dir: Path, fingerprint: str, seeds: dict[str, Any], 
     write_atomic(content_dir / MANIFEST, json.dumps(data, indent=1) + "\n")
 
 
-def _unique_slug(slug: str, name: str, taken: set[str]) -> str:
+@dataclass(frozen=True)
+class _Blocked:
+    """The slugs a seed may not take: those taken, and those kept for other seeds (a view:
+    building the union for every seed would be quadratic)."""
+
+    taken: set[str]
+    reserved: set[str]
+    own: str | None
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self.taken or (slug != self.own and slug in self.reserved)
+
+
+def _unique_slug(slug: str, name: str, taken: Container[str]) -> str:
     if slug not in taken:
         return slug
     suffix = hashlib.sha256(name.encode()).hexdigest()[:6]
@@ -335,7 +349,7 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
     previous: dict[str, dict[str, Any]] = manifest["seeds"]
     old: dict[str, dict[str, Any]] = previous if manifest["fingerprint"] == fingerprint else {}
     pending_before = set(manifest["pending"])
-    seeds = sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
+    seeds = sorted((p for p in seeds_dir.glob("*.txt") if p.is_file()), key=lambda p: p.name)  # one folder
     report = IngestReport(seeds=len(seeds))
     keep: dict[str, dict[str, Any]] = {}
     todo: list[Path] = []
@@ -375,7 +389,7 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
                 continue
             briefing, text, draft = result.briefing, result.text, result.draft
             own = prior["slug"] if prior else None
-            blocked = taken | (reserved - {own})
+            blocked = _Blocked(taken, reserved, own)
             wanted = own if own and own not in blocked and "slug" not in briefing.overridden else briefing.slug
             slug = _unique_slug(wanted, result.name, blocked)
             if slug != briefing.slug:
