@@ -1,8 +1,13 @@
 """Table-driven tests for title, summary, source, location and format."""
 
+import re
+
 import pytest
 from briefings.clean import clean
 from briefings.fields import (
+    _FORMAT_RES,
+    FORMAT_CUES,
+    _hinted,
     extract_format,
     extract_location,
     extract_source,
@@ -10,6 +15,9 @@ from briefings.fields import (
     extract_title,
     strip_dateline,
 )
+from briefings.wordtrie import CASE_ODD_RE
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 SOURCES = [
     ("WASHINGTON/MOSCOW (Reuters) - Joe Biden and Vladimir Putin spoke by phone on Thursday about Ukraine.", "Reuters"),
@@ -212,3 +220,35 @@ def test_summary_is_one_or_two_lede_sentences():
 )
 def test_strip_dateline(lede, rest):
     assert strip_dateline(lede) == rest
+
+
+_CUE_WORDS = sorted(
+    {w for v in FORMAT_CUES.values() for w in re.findall(r"[A-Za-z-]+", v)} | {"Macron", "Call", "CALL"}
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_CUE_WORDS, " ", "  ", ". ", ", ", "ı", "İ", "ſ"]), max_size=12))
+def test_every_format_cue_holds_a_hint(parts):
+    text = " ".join(parts)
+    for kind, rx in _FORMAT_RES.items():
+        if rx.search(text) and not CASE_ODD_RE.search(text):
+            assert _hinted(text, text.lower(), kind), (kind, text)
+
+
+@pytest.mark.parametrize(
+    ("kind", "example"),
+    [
+        *[("video", t) for t in ["video conference", "videoconferencing", "video-link", "video call", "Virtually"]],
+        *[("video", t) for t in ["online summit", "via video", "by video"]],
+        *[("phone", t) for t in ["phone", "telephone", "phoned", "teleconference", "by phone", "over the phone"]],
+        *[("phone", t) for t in ["called his counterpart", "Call with Macron Paris", "spoke with Macron"]],
+        *[("phone", t) for t in ["spoke today to his", "a call", "their call"]],
+        *[("in-person", t) for t in ["met", "meet", "meeting", "visited", "summit", "face-to-face", "arrived"]],
+        *[("in-person", t) for t in ["hosted", "host", "traveled", "travelled", "joint press conference"]],
+        *[("in-person", t) for t in ["talks in", "held talks", "welcomed", "Received"]],
+    ],
+)
+def test_format_hints_cover_every_cue(kind, example):
+    assert _FORMAT_RES[kind].search(example)
+    assert _hinted(example, example.lower(), kind)

@@ -1,5 +1,7 @@
 """Ingest: incremental, safe regeneration of content/ from seeds/ (with editor overrides)."""
 
+import re
+
 import pytest
 from briefings.ingest import MANIFEST, ingest
 from briefings.markdown_out import parse_front_matter
@@ -146,3 +148,25 @@ def test_no_temporary_files_are_left_behind(dirs):
     (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
     run(dirs)
     assert sorted(p.name for p in dirs[1].iterdir() if p.name.startswith(".")) == [MANIFEST]
+
+
+def test_parallel_ingest_writes_what_a_single_process_writes(dirs, tmp_path):
+    # Workers draft the briefings; colliding titles, a kept older slug and an unchanged rerun
+    # must come out as in one process, without temporary files left behind.
+    for n, topic in enumerate(["Syria", "Syria", "Iran", "Libya", "Syria"]):
+        (dirs[0] / f"s{n}.txt").write_text(SEED.replace("Syria", topic), encoding="utf-8")
+    parallel = dict(DEFAULTS, WORKERS=2, PARALLEL_MIN=1)
+    other = tmp_path / "other"
+    for settings in (parallel, dict(DEFAULTS)):
+        ingest(dirs[0], dirs[1] if settings is parallel else other, settings)
+    (dirs[0] / "s0.txt").write_text(SEED.replace("Ukraine", "Kosovo"), encoding="utf-8")  # new title, old slug
+    for content, settings in ((dirs[1], parallel), (other, dict(DEFAULTS))):
+        ingest(dirs[0], content, settings)
+        manifest = content / MANIFEST  # as after a change of the extractor: all converted again
+        manifest.write_text(re.sub(r'"fingerprint": "\w+"', '"fingerprint": ""', manifest.read_text()))
+        again = ingest(dirs[0], content, settings)
+        assert len(again.converted) == 5 and again.written == []
+    assert briefing_files(dirs[1]) == briefing_files(other) and len(briefing_files(other)) == 5
+    for name in briefing_files(other):
+        assert (dirs[1] / name).read_bytes() == (other / name).read_bytes()
+    assert [p.name for p in dirs[1].iterdir() if p.name.startswith(".")] == [MANIFEST]

@@ -7,7 +7,7 @@ import re
 import markdown
 import pytest
 import yaml
-from briefings.markdown_out import dump_yaml, escape_markdown, parse_front_matter, render_body
+from briefings.markdown_out import SAFE_DUMPER, dump_yaml, escape_markdown, parse_front_matter, render_body
 from briefings.model import PARAGRAPH, SUBHEADING, Block
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -211,3 +211,29 @@ def test_whole_briefing_front_matter_round_trips_and_pelican_reads_it(title, sum
 def test_subheading_keeps_closing_hashes(text):
     out = MD.reset().convert(render_body([Block(SUBHEADING, text)]))
     assert html.unescape(out[4:-5]) == squash(text), out
+
+
+_PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text() | st.sampled_from(["null", "yes", "1.5", "a: b", "- x", "#"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), _PLAIN, max_size=5))
+def test_dump_yaml_writes_what_the_safe_dumper_writes(data):
+    expected = yaml.dump(
+        data, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    )
+    assert dump_yaml(data) == expected
+
+
+def test_dump_yaml_hands_other_data_to_the_representer():
+    shared = ["a"]
+    data = {"a": shared, "b": shared, "day": dt.date(2024, 1, 2), "x": 1.5, "t": (1, 2)}
+    expected = yaml.dump(
+        data, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    )
+    assert dump_yaml(data) == expected
+    assert "&id001" in expected

@@ -8,9 +8,25 @@ regression table adapts short passages of real reports (source given per row).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
+import sys
 
 import pytest
 from briefings.people import (
+    _ROLE_NAME_RE,
+    _ROLE_RE_TEXT,
+    FIXED_TITLE,
+    PLACE,
+    ROLE_LEADS,
+    SURNAME,
+    TITLE,
+    Segment,
+    _fixed_titles_re,
+    _full_names,
+    _role_names,
+    _segments,
+    _title_patterns,
     edit_distance,
     find_people,
     fold,
@@ -19,6 +35,7 @@ from briefings.people import (
     name_key,
     sentence_spans,
 )
+from briefings.wordtrie import CASE_ODD
 
 D = dt.date
 
@@ -445,3 +462,69 @@ def test_bare_surname_of_a_head_in_office(text, when, participants):
 def test_paired_surnames_in_a_headline(headline, when, participants):
     found = find_people(headline, ["The two leaders spoke for an hour, officials said."], when)
     assert [f.value for f in found.participants] == participants
+
+
+def test_case_odd_lists_every_odd_character():
+    # the characters that match an ASCII letter when case is ignored but do not lower-case to
+    # one, or that lower-case to more than one character
+    letter = re.compile("[a-z]", re.I)
+    chars = (chr(i) for i in range(sys.maxunicode + 1))
+    odd = {ch for ch in chars if (letter.fullmatch(ch) and not "a" <= ch.lower() <= "z") or len(ch.lower()) != 1}
+    assert odd == set(CASE_ODD)
+
+
+SCAN_TEXTS = [
+    "French President Emmanuel Macron and President of Russia Vladimir Putin spoke; the presidents of Iran and "
+    "Turkey, the Russian and Chinese leaders and European Commission President met.",
+    "KYIV — “Zelensky” and Владимир Путин met 习近平; Ilham Əliyev, Erdoğan's counterpart, and PM Modi.",
+    "Frau ſchulz and İlham Aliyev met Mr Sunak; Keir Starmer (Reuters) @Macron /Putin al-Sisi",
+    "Ilham Alıyev met Mr Sunak and Recep Tayyip Erdoğan",
+    "",
+    "A.P.J. Abdul Kalam, APJ Abdul Kalam and A. P. J. Abdul Kalam; the Prime Minister of India; eu foreign policy chief",
+    "Kremlin spokesman Dmitry Peskov, Foreign Minister Sergei Lavrov, foreign policy adviser Yuri Ushakov, "
+    "Gen. Mark Milley and Defence Minister  Boris Pistorius, the minister of Foreign Affairs Annalena Baerbock; "
+    "Finance minister, Christian Lindner; ex3minister Karl Lauterbach; top adviser Jake Sullivan",
+]
+
+
+@pytest.mark.parametrize("folded", [True, False])
+@pytest.mark.parametrize("text", SCAN_TEXTS)
+def test_scanning_where_names_start_finds_what_finditer_finds(text, folded):
+    reg = load_registry()
+    seg = _segments(None, [text])[0] if text and folded else Segment(0, text, text, list(range(len(text))))
+    seg.starts, seg.at_lead = reg.starts.find(seg.text)
+    patterns = [(SURNAME, reg.short_re), (FIXED_TITLE, _fixed_titles_re())]
+    patterns += zip((PLACE, TITLE, TITLE, PLACE), _title_patterns(reg), strict=True)
+    for kind, pattern in patterns:
+        assert [m.span() for m in seg.scan(kind, pattern)] == [m.span() for m in pattern.finditer(seg.text)]
+    assert [m.span() for m in _role_names(seg)] == [m.span() for m in _ROLE_NAME_RE.finditer(seg.text)]
+    found = [m.span() for m in _full_names(reg, seg)]
+    assert found == [m.span() for m in reg.full_name_re.finditer(seg.text)]
+    assert bool(seg.starts) is not any(ch in CASE_ODD for ch in seg.text)
+
+
+def _first_literals(items: list) -> set[str | None]:
+    """The literal texts a match of the parsed pattern `items` can start with (None: unknown)."""
+    if not items:
+        return {None}
+    op, arg = items[0]
+    name = str(op)
+    if name == "LITERAL":
+        run = "".join(chr(a) for o, a in itertools.takewhile(lambda x: str(x[0]) == "LITERAL", items))
+        return {run}
+    if name == "SUBPATTERN":
+        return _first_literals(list(arg[-1]) + items[1:])
+    if name == "BRANCH":
+        return set().union(*(_first_literals(list(alt) + items[1:]) for alt in arg[1]))
+    if name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] == 0:
+        return _first_literals(list(arg[2]) + items[1:]) | _first_literals(items[1:])
+    return {None}
+
+
+def test_role_leads_start_every_role():
+    # every role starts with a lead, but for the word before "minister" (`_role_names`)
+    text = _ROLE_RE_TEXT.replace(r"(?:[A-Z][a-z]+\s+)?minister", "minister")
+    assert text != _ROLE_RE_TEXT
+    firsts = _first_literals(list(re._parser.parse(text, re.I)))
+    assert None not in firsts
+    assert all(first.lower().startswith(ROLE_LEADS) for first in firsts), firsts

@@ -10,12 +10,17 @@ from __future__ import annotations
 import pytest
 from briefings.model import Found
 from briefings.topics import (
+    _ANCHORED,
+    _JOIN,
     MAX_TOPICS,
+    Vocabulary,
+    build_vocabulary,
     canonical_topic,
     compile_phrase,
     find_topics,
     load_vocabulary,
     normalise,
+    text_blocks,
 )
 
 WRITTEN = [
@@ -351,3 +356,51 @@ def test_vocabulary_is_well_formed() -> None:
 )
 def test_trigger_syntax(phrase: str, text: str, matches: bool) -> None:
     assert bool(compile_phrase(phrase).search(text)) is matches
+
+
+def _scan_by_search(
+    vocab: Vocabulary, blocks: list[str]
+) -> tuple[frozenset[int], list[dict[int, list[tuple[int, int]]]]]:
+    """What `_Scanner.scan` must return, found the slow way: `search` over the joined blocks
+    for liveness (anchored patterns are always live), then `finditer` in each block."""
+    patterns = {id(p): p for p in [*(t.pattern for x in vocab.topics for t in x.triggers), *vocab.ignore, *vocab.cues]}
+    joined = _JOIN.join(blocks)
+    live = frozenset(pid for pid, p in patterns.items() if p.search(joined) or _ANCHORED.search(p.pattern))
+    found = [{pid: [m.span() for m in patterns[pid].finditer(b)] for pid in live} for b in blocks]
+    return live, [{pid: spans for pid, spans in f.items() if spans} for f in found]
+
+
+SCAN_VOCABULARY = build_vocabulary(
+    {
+        "topics": [
+            {"name": "A", "triggers": ["iran", "iran nuclear deal", "ira", "sanction*", "u.s.-china", "'re:x+y"]},
+            {
+                "name": "B",
+                "triggers": ["re:(?:food|grain) exports?", "re:(?:the )?black sea", "re:a|b"],
+                "weak": ["g?"],
+            },
+            {"name": "C", "triggers": ["re:^opening", "re:end$", "re:(?i:Mixed) case", "iran"]},
+        ],
+        "ignore": ["re:state (?:media|tv)", "trade union*"],
+        "cues": ["discuss*", "agreed"],
+    }
+)
+SCAN_TEXTS = [
+    ["iran nuclear deal talks", "iranian sanctions sanctioned; ira. iran-iran"],
+    ["u.s.-china trade union state tv", "grain exports and food export", "black sea, the black sea"],
+    ["opening end", "not opening", "the end", "mixed case", "g7 g20 gx ga"],
+    ["a b ab ba", "xxy x+y", "", "discussed agreed disagreed"],
+]
+
+
+@pytest.mark.parametrize("vocab", [SCAN_VOCABULARY, load_vocabulary()], ids=["tricky", "registry"])
+@pytest.mark.parametrize("blocks", SCAN_TEXTS)
+def test_scanner_finds_what_finditer_finds(vocab: Vocabulary, blocks: list[str]) -> None:
+    assert vocab.scanner.scan(blocks) == _scan_by_search(vocab, blocks)
+
+
+def test_scanner_on_reports() -> None:
+    vocab = load_vocabulary()
+    for headline, paragraphs, *_ in (p.values for p in WRITTEN):
+        blocks = [normalise(t) for t, _, _ in text_blocks(headline, paragraphs)]
+        assert vocab.scanner.scan(blocks) == _scan_by_search(vocab, blocks)

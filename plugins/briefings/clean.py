@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from . import dates
 from .model import (
     CAPTION,
@@ -28,6 +26,7 @@ from .model import (
     Block,
     CleanDoc,
 )
+from .yamlio import load_yaml
 
 REGISTRY = Path(__file__).parent / "registry"
 
@@ -77,10 +76,14 @@ class ChromeRules:
     agencies: tuple[str, ...]
 
 
+# Every match of `ChromeRules.credit` holds one of these: a cheap test before the search.
+_CREDIT_HINT = re.compile(r"[(/|:]|via", re.I)
+
+
 @lru_cache(maxsize=4)
 def load_chrome_rules(path: Path | None = None) -> ChromeRules:
     """Read the chrome vocabulary (default `registry/chrome.yaml`) into matching rules."""
-    data = yaml.safe_load((path or REGISTRY / "chrome.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((path or REGISTRY / "chrome.yaml").read_text(encoding="utf-8"))
     agencies = tuple(str(a) for a in data.get("credit_agencies", []))
     names = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
     credit = re.compile(
@@ -111,10 +114,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=2048)
+def word_count(text: str) -> int:
+    """How many word tokens (`words`) a line has; lines are asked about again and again."""
+    return len(_WORD.findall(text))
+
+
 def chrome_reason(line: str, rules: ChromeRules) -> str | None:
     """Why a single line is page chrome, or None if nothing marks it as chrome."""
     low = _BULLET.sub("", line).strip().lower()
-    n = len(words(line))
+    n = word_count(line)
     checks = (
         (low in rules.lines or low.rstrip(":") in rules.lines, "chrome line"),
         (n <= 30 and low.startswith(rules.prefixes), "chrome prefix"),
@@ -137,7 +146,7 @@ def end_marker(line: str, rules: ChromeRules) -> str | None:
 
     One-word markers must be the whole line; longer ones may start a short line."""
     low = line.strip().lower().rstrip(":")
-    n = len(words(line))
+    n = word_count(line)
     if low.split(" ", 1)[0].rstrip(":") not in rules.end_first_words:
         return "end of article: author note" if n <= 25 and _BIO.match(line.strip()) else None
     for marker in rules.end_markers:
@@ -152,7 +161,7 @@ def end_marker(line: str, rules: ChromeRules) -> str | None:
 
 def is_caption(line: str, rules: ChromeRules) -> bool:
     """True when the line ends in a photo credit (`(AP Photo/...)`, `/ Source: Yonhap |`...)."""
-    return bool(rules.credit.search(line))
+    return bool(_CREDIT_HINT.search(line) and rules.credit.search(line))
 
 
 def date_line(line: str) -> bool:
@@ -175,7 +184,7 @@ def _date_part(line: str) -> bool:
         rest = rest.replace(h.text, " ")
     rest = _PREFIX_WORDS.sub(" ", _TIME.sub(" ", rest))
     rest = re.sub(r"^\s*by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}", " ", rest.strip(), flags=re.I)
-    return len(words(rest)) <= (3 if hits[0].year else 1)
+    return word_count(rest) <= (3 if hits[0].year else 1)
 
 
 _DATELINE_START = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s|\s*\(|\s*[-–—:]\s|\.\s/)")
@@ -184,14 +193,14 @@ _DATELINE_START = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:
 def _paragraph_like(line: str) -> bool:
     """A line that reads as article text: long, a full sentence, or a short lede that
     opens with a dateline (`MOSCOW, June 26. /TASS/. Putin and Xi spoke.`)."""
-    n = len(words(line))
+    n = word_count(line)
     if n >= 25 or (n >= 10 and bool(_SENTENCE_END.search(line))):
         return True
     return n >= 4 and bool(_SENTENCE_END.search(line)) and bool(_DATELINE_START.match(line))
 
 
 def _title_like(line: str) -> bool:
-    n = len(words(line))
+    n = word_count(line)
     letters = [c for c in line if c.isalpha()]
     shouting = letters and sum(c.isupper() for c in letters) > 0.8 * len(letters)
     return 3 <= n <= 30 and not shouting and not line.rstrip().endswith(("…", "...", ":"))
@@ -317,7 +326,7 @@ def _lines(text: str) -> list[str]:
 def _classify_line(line: str, rules: ChromeRules) -> Block | None:
     """Kinds that a line has on its own, wherever it stands (None: depends on position)."""
     m = _SOURCE_LINE.match(line)
-    if m and len(words(line)) <= 8:
+    if m and word_count(line) <= 8:
         return Block(SOURCE_LINE, line, "source line")
     if is_caption(line, rules):
         return Block(CAPTION, line, "ends in a photo credit")
@@ -364,7 +373,7 @@ def _article_end(lines: list[str], fixed: list[Block | None], rules: ChromeRules
             (
                 j
                 for j in range(i + 1, min(len(lines), i + 1 + INLINE_BOX_LINES))
-                if _paragraph_like(lines[j]) and len(words(lines[j])) >= 20 and len(signature(lines[j]) & lede) >= 3
+                if _paragraph_like(lines[j]) and word_count(lines[j]) >= 20 and len(signature(lines[j]) & lede) >= 3
             ),
             None,
         )
@@ -398,7 +407,7 @@ def _pick_headline(lines: list[str], fixed: list[Block | None], start: int) -> i
         line, known = lines[i], fixed[i]
         if (known is not None and known.kind == CAPTION) or date_line(line) or _BYLINE.match(line):
             continue
-        fits = known is None and _title_like(line) and len(words(line)) >= 4
+        fits = known is None and _title_like(line) and word_count(line) >= 4
         return i if fits and not _SENTENCE_END.search(line) else None
     return None
 
@@ -416,17 +425,17 @@ def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline:
     near = (
         headline is not None
         and abs(i - headline) <= 4
-        and all(len(words(lines[j])) <= 12 and _quiet_header_line(fixed[j]) for j in between)
+        and all(word_count(lines[j]) <= 12 and _quiet_header_line(fixed[j]) for j in between)
     )
     if date_line(line):
         if near:
             return Block(DATE_LINE, line, "date next to the headline")
         return Block(CHROME, line, "date away from the headline (page date)")
-    if _BYLINE.match(line) and len(words(line)) <= 12:
+    if _BYLINE.match(line) and word_count(line) <= 12:
         return Block(CHROME, line, "byline")
     if headline is not None and i < headline:
         return Block(CHROME, line, "above the headline")
-    if _title_like(line) and len(words(line)) >= 6:
+    if _title_like(line) and word_count(line) >= 6:
         return Block(STANDFIRST, line, "standfirst under the headline")
     return Block(CHROME, line, "short label in the header")
 
@@ -436,7 +445,7 @@ def _body_block(i: int, lines: list[str], fixed: list[Block | None]) -> Block:
     paragraph; not a label in capitals, a bullet or a date) or a paragraph."""
     line = lines[i]
     nxt = next((lines[j] for j in range(i + 1, len(lines)) if fixed[j] is None), "")
-    n = len(words(line))
+    n = word_count(line)
     heading_shape = 1 <= n <= 14 and not _SENTENCE_END.search(line) and bool(nxt) and _paragraph_like(nxt)
     if heading_shape and (line.upper() != line or n > 3) and not _BULLET.match(line) and not date_line(line):
         return Block(SUBHEADING, line, "short line before a paragraph")
@@ -452,7 +461,7 @@ def _drop_duplicates(blocks: list[Block]) -> list[Block]:
     A block repeated word for word keeps its last copy; a block near the top whose text
     (less a trailing ellipsis) is part of another block is a teaser. Linear in the number of
     blocks, so a very long seed stays fast."""
-    texts = [re.sub(r"\s+", " ", b.text).strip() for b in blocks]
+    texts = [" ".join(b.text.split()) for b in blocks]  # whitespace runs as one space
     body = [i for i, b in enumerate(blocks) if b.kind in (STANDFIRST, PARAGRAPH)]
     last_copy = {texts[i]: i for i in body}
     out = list(blocks)
@@ -502,7 +511,7 @@ def _top_dates(blocks: list[Block]) -> list[Block]:
         if block.kind in (PARAGRAPH, SUBHEADING):
             seen += 1
             quiet = not _BULLET.match(block.text) and "@" not in block.text
-            if seen <= 3 and quiet and len(words(block.text)) <= 6 and date_line(block.text):
+            if seen <= 3 and quiet and word_count(block.text) <= 6 and date_line(block.text):
                 block = Block(DATE_LINE, block.text, "date alone under the first lines")
         out.append(block)
     return out
@@ -517,7 +526,7 @@ def _trim_tail(blocks: list[Block], rules: ChromeRules) -> list[Block]:
         if block.kind not in (PARAGRAPH, SUBHEADING):
             continue
         low = block.text.lower()
-        if len(words(block.text)) <= 4 and not _SENTENCE_END.search(block.text):
+        if word_count(block.text) <= 4 and not _SENTENCE_END.search(block.text):
             out[i] = Block(CHROME, block.text, dates.TAIL_REASON)
         elif any(p in low for p in rules.trailers):
             out[i] = Block(CHROME, block.text, "legal or subscription notice after the article")

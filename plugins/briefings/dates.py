@@ -55,6 +55,7 @@ _PATTERNS = [
     ),
     re.compile(r"\b(?P<d4>[0-3]?\d)[/.](?P<m4>[01]?\d)[/.](?P<y4>(?:19|20)\d\d)\b"),
 ]
+_DIGIT = re.compile(r"\d")
 _YEAR_WORD = re.compile(r"(?<![\d-])(?:19[5-9]\d|20[0-4]\d)(?![\d-])")
 _WEEKDAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _PREFIX_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
@@ -121,6 +122,8 @@ def _hit(m: re.Match[str]) -> DateHit | None:
 def find_dates(text: str) -> list[DateHit]:
     """All date expressions in `text`, in order, without overlaps (longest first wins)."""
     hits: list[DateHit] = []
+    if not _DIGIT.search(text):  # every date expression has a digit
+        return hits
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             hit = _hit(m)

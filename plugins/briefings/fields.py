@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from . import dates
-from .clean import load_chrome_rules, words
+from .clean import load_chrome_rules, word_count
 from .model import CHROME, DATE_LINE, HEADLINE, SOURCE_LINE, CleanDoc, Found
+from .wordtrie import CASE_ODD_RE
+from .yamlio import load_yaml
 
 REGISTRY = Path(__file__).parent / "registry"
 TITLE_MAX = 100
@@ -79,6 +79,16 @@ FORMAT_CUES = {
     ),
 }
 _FORMAT_RES = {k: re.compile(r"\b(?:" + v + r")\b", 0 if k == "phone" else re.I) for k, v in FORMAT_CUES.items()}
+_IGNORING_CASE = frozenset(k for k, rx in _FORMAT_RES.items() if rx.flags & re.I)
+# Texts one of which every cue of a kind holds (lower-case where case is ignored): a cheap test.
+FORMAT_HINTS = {
+    "video": ("video", "virtual", "online"),
+    "phone": ("phone", "teleconference", "call", "Call", "spoke"),
+    "in-person": (
+        "met", "meet", "visit", "summit", "face-to-face", "arrived", "host", "traveled", "travelled", "joint",
+        "talks in", "held talks", "welcomed", "received",
+    ),
+}  # fmt: skip
 _OTHER_TIME = re.compile(
     r"\b(?:will|would|plan(?:s|ned)?|previous(?:ly)?|earlier|last|next|in (?:January|February|March|April|May|June|July"
     r"|August|September|October|November|December))\b",
@@ -94,8 +104,12 @@ _TALK = re.compile(
 )
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])")
+
+
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])", text) if s.strip()]
+    """The sentences of `text`: pieces of it, each but the last ending in . ! or ?"""
+    return [s for s in _SENTENCE_BREAK.split(text) if s.strip()]
 
 
 def _clip(text: str, limit: int) -> str:
@@ -155,7 +169,7 @@ def _header_outlet(doc: CleanDoc) -> Found | None:
             hits = dates.find_dates(block.text)
             before = block.text[: hits[0].start].strip(" ,|-–—") if hits else ""
             stamp = re.match(r"^(?:last\s+)?(?:modified|updated|posted|published|date|by)\b", before, re.I)
-            if before and 1 <= len(words(before)) <= 3 and before[:1].isupper() and not stamp:
+            if before and 1 <= word_count(before) <= 3 and before[:1].isupper() and not stamp:
                 return Found(before, "header", block.text)
         if block.kind in (CHROME, DATE_LINE):
             m = _BYLINE_OUTLET.search(block.text)
@@ -238,7 +252,7 @@ class Places:
 def load_places(path: Path | None = None) -> Places:
     """Read countries.yaml once into the lookups the location rules need."""
     path = path or REGISTRY / "countries.yaml"
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+    entries = load_yaml(path.read_text(encoding="utf-8")) if path.exists() else []
     not_venues: set[str] = {m.lower() for m in dates.MONTHS} | set(dates.WEEKDAYS)
     seats: dict[str, str] = {}
     capitals: dict[str, str] = {}
@@ -275,7 +289,7 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
         after = block.text[hits[-1].end :] if hits else ""
         after = re.sub(r"^[\s,|-]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?[\s,|-]*", "", after, flags=re.I)
         stamp = re.match(r"^\s*(?:by|posted|published|updated)\b", block.text, re.I)
-        if after and 1 <= len(words(after)) <= 3 and after[:1].isupper() and not after.isupper() and not stamp:
+        if after and 1 <= word_count(after) <= 3 and after[:1].isupper() and not after.isupper() and not stamp:
             return Found(after.strip(" ,."), "header", block.text)
     if talk_format == "in-person":
         found = _venue(doc)
@@ -323,6 +337,12 @@ def _venue(doc: CleanDoc) -> Found | None:
     return None
 
 
+def _hinted(text: str, low: str, kind: str) -> bool:
+    """False if `text` (lower-cased: `low`) holds none of the FORMAT_HINTS of `kind`."""
+    where = low if kind in _IGNORING_CASE else text
+    return any(hint in where for hint in FORMAT_HINTS[kind])
+
+
 def extract_format(doc: CleanDoc) -> Found:
     """in-person | phone | video, from cue words weighted by place (headline, lede, body);
     sentences about other times (`will`, `previously`, `last`) count for little."""
@@ -331,15 +351,20 @@ def extract_format(doc: CleanDoc) -> Found:
     texts = [(b.text, 3.0) for b in doc.blocks if b.kind == HEADLINE]
     texts += [(p, 2.0 if i < 2 else 1.0) for i, p in enumerate(doc.paragraphs)]
     for text, weight in texts:
+        # A cue found in a sentence is found in its text, so only cues of the text are tried.
+        odd, low = bool(CASE_ODD_RE.search(text)), text.lower()  # (with odd characters: always try)
+        cues = [(kind, rx) for kind, rx in _FORMAT_RES.items() if (odd or _hinted(text, low, kind)) and rx.search(text)]
+        if not cues:
+            continue
         for sentence in _sentences(text):
+            # the most specific cue of a sentence counts
+            kind, m = next(((kind, m) for kind, rx in cues if (m := rx.search(sentence))), ("", None))
+            if m is None:
+                continue
             w = weight * (0.25 if _OTHER_TIME.search(sentence) or _YEAR.search(sentence) else 1.0)
             w *= 2.0 if _THE_LEADERS.search(sentence) else 1.0
-            for kind, rx in _FORMAT_RES.items():  # the most specific cue of a sentence counts
-                m = rx.search(sentence)
-                if m:
-                    scored[kind] += w * (1.5 if kind != "in-person" else 1.0)
-                    evidence.setdefault(kind, m.group(0) + ": " + sentence.strip()[:160])
-                    break
+            scored[kind] += w * (1.5 if kind != "in-person" else 1.0)
+            evidence.setdefault(kind, m.group(0) + ": " + sentence.strip()[:160])
     best = max(scored, key=lambda k: scored[k])
     if scored[best] == 0:
         return Found(None, "none", "no word about how the talks were held")

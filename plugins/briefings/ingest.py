@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Container
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -54,6 +55,7 @@ class Converted:
     text: str = ""
     error: str = ""
     notes: tuple[str, ...] = ()
+    draft: str = ""  # a temporary file in the content folder holding `text` ("" if none)
 
 
 @dataclass
@@ -88,7 +90,7 @@ class IngestReport:
 # (Site-side modules are left out: editing a template or a feed must not re-convert 10k seeds.)
 EXTRACTION_FILES = (
     "model.py", "seeds.py", "clean.py", "dates.py", "people.py", "topics.py", "fields.py",
-    "extract.py", "overrides.py", "markdown_out.py", "ingest.py", "slugs.py",
+    "extract.py", "overrides.py", "markdown_out.py", "ingest.py", "slugs.py", "wordtrie.py", "yamlio.py",
 )  # fmt: skip
 
 
@@ -130,8 +132,15 @@ def _trim_slug(slug: str, limit: int) -> str:
     return "-".join(parts)
 
 
-def convert(path: Path, max_bytes: int, seeds_root: str = "seeds") -> Converted:
-    """Convert one seed file (and its override file) -> Converted. Never raises."""
+def convert(
+    path: Path, max_bytes: int, seeds_root: str = "seeds", drafts: Path | None = None, slug: str | None = None
+) -> Converted:
+    """Convert one seed file (and its override file) -> Converted. Never raises.
+
+    With `drafts` (the content folder), a briefing that would change `<its slug>.md` there is
+    also written to a temporary file beside it (`Converted.draft`), so that worker processes
+    share the writing; `slug` is the slug the seed's briefing had (None for a new seed): a
+    briefing that will keep an older slug gets no draft."""
     name = path.name
     ov_path = override_path(path)
     ov_sha = file_hash(ov_path) if ov_path.exists() else None
@@ -154,9 +163,22 @@ def convert(path: Path, max_bytes: int, seeds_root: str = "seeds") -> Converted:
         if not str(briefing.title.value or "").strip():
             return Converted(name, seed.sha256, ov_sha, error="no title could be found or written")
         briefing.slug = briefing.slug or base_slug(briefing, name)
-        return Converted(name, seed.sha256, ov_sha, briefing, render_briefing(briefing), notes=seed.notes)
+        text = render_briefing(briefing)
+        draft = _draft(drafts, briefing.slug, text) if slug in (None, briefing.slug) else ""
+        return Converted(name, seed.sha256, ov_sha, briefing, text, notes=seed.notes, draft=draft)
     except Exception as exc:
         return Converted(name, seed.sha256, ov_sha, error=f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def _draft(folder: Path | None, slug: str, text: str) -> str:
+    """A temporary file in folder holding text, if text would change `<slug>.md` there. -> its
+    path ("" if none, or if it could not be written: then the file is written as usual)"""
+    if folder is None or not _differs(folder / f"{slug}.md", text):
+        return ""
+    try:
+        return _write_temp(folder, text.encode("utf-8"))
+    except OSError:
+        return ""
 
 
 def _safe_hash(path: Path) -> str:
@@ -166,7 +188,7 @@ def _safe_hash(path: Path) -> str:
         return ""
 
 
-def _convert_args(args: tuple[Path, int, str]) -> Converted:
+def _convert_args(args: tuple[Path, int, str, Path | None, str | None]) -> Converted:
     return convert(*args)
 
 
@@ -207,10 +229,8 @@ def write_atomic(path: Path, text: str) -> bool:
             return False
     except OSError:
         pass
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX, suffix=".part")
+    tmp = _write_temp(path.parent, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -218,10 +238,22 @@ def write_atomic(path: Path, text: str) -> bool:
     return True
 
 
+def _write_temp(folder: Path, data: bytes) -> str:
+    """Write data to a new temporary file in folder (`.tmp-*.part`). -> its path"""
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=TMP_PREFIX, suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
 def _hand_made_slugs(content_dir: Path, ours: set[str]) -> set[str]:
     """Slugs taken by content files under content_dir (any depth) that ingest did not write."""
     taken = set()
-    for path in sorted(content_dir.rglob("*")):
+    for path in content_dir.rglob("*"):  # (any order: a set is built)
         if path.suffix.lower() not in _CONTENT_SUFFIXES or path.name.startswith("."):
             continue
         if path.parent == content_dir and path.name in ours:
@@ -249,7 +281,20 @@ def _write_manifest(content_dir: Path, fingerprint: str, seeds: dict[str, Any], 
     write_atomic(content_dir / MANIFEST, json.dumps(data, indent=1) + "\n")
 
 
-def _unique_slug(slug: str, name: str, taken: set[str]) -> str:
+@dataclass(frozen=True)
+class _Blocked:
+    """The slugs a seed may not take: those taken, and those kept for other seeds (a view:
+    building the union for every seed would be quadratic)."""
+
+    taken: set[str]
+    reserved: set[str]
+    own: str | None
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self.taken or (slug != self.own and slug in self.reserved)
+
+
+def _unique_slug(slug: str, name: str, taken: Container[str]) -> str:
     if slug not in taken:
         return slug
     suffix = hashlib.sha256(name.encode()).hexdigest()[:6]
@@ -267,9 +312,15 @@ def _progress_bar(done: int, total: int, width: int = 30) -> None:
     sys.stdout.flush()
 
 
-def _run(todo: list[Path], settings: dict[str, Any], seeds_root: str, bar: bool = False) -> list[Converted]:
-    """Convert the seeds, in a process pool when there are many; draw a bar if asked."""
-    args = [(p, int(settings["MAX_SEED_BYTES"]), seeds_root) for p in todo]
+def _run(
+    todo: list[Path], settings: dict[str, Any], seeds_root: str, drafts: Path, slugs: dict[str, str], bar: bool = False
+) -> list[Converted]:
+    """Convert the seeds, in a process pool when there are many; draw a bar if asked.
+
+    The briefings are drafted in `drafts` (see `convert`); `slugs` holds the slug each seed's
+    briefing had."""
+    max_bytes = int(settings["MAX_SEED_BYTES"])
+    args = [(p, max_bytes, seeds_root, drafts, slugs.get(p.name)) for p in todo]
     workers = worker_count(settings)
     if len(todo) < int(settings.get("PARALLEL_MIN", 200)) or workers < 2:
         return [_convert_args(a) for a in args]
@@ -298,7 +349,7 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
     previous: dict[str, dict[str, Any]] = manifest["seeds"]
     old: dict[str, dict[str, Any]] = previous if manifest["fingerprint"] == fingerprint else {}
     pending_before = set(manifest["pending"])
-    seeds = sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
+    seeds = sorted((p for p in seeds_dir.glob("*.txt") if p.is_file()), key=lambda p: p.name)  # one folder
     report = IngestReport(seeds=len(seeds))
     keep: dict[str, dict[str, Any]] = {}
     todo: list[Path] = []
@@ -315,60 +366,83 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
             report.unchanged.append(path.name)
         else:
             todo.append(path)
-    results = _run(todo, settings, seeds_dir.name, bar=progress and sys.stdout.isatty())
-    ours = {e["file"] for e in previous.values()} | pending_before
-    taken = _hand_made_slugs(content_dir, ours) | {e["slug"] for e in keep.values()}
-    # A seed keeps the slug it had, even when a seed converted before it now wants that slug.
-    reserved = {previous[r.name]["slug"] for r in results if r.name in previous and r.briefing is not None}
-    new_entries: dict[str, dict[str, Any]] = dict(keep)
-    writes: list[tuple[str, str]] = []
-    for result in sorted(results, key=lambda r: r.name):
-        report.converted.append(result.name)
-        if result.notes:
-            report.notes[result.name] = list(result.notes)
-        prior = previous.get(result.name)
-        if result.briefing is None:
-            report.failed[result.name] = result.error
-            if prior:  # keep the last good briefing; the failure is reported
-                report.kept_stale.append(result.name)
-                new_entries[result.name] = prior
-                taken.add(prior["slug"])
-            continue
-        briefing, text = result.briefing, result.text
-        own = prior["slug"] if prior else None
-        blocked = taken | (reserved - {own})
-        wanted = own if own and own not in blocked and "slug" not in briefing.overridden else briefing.slug
-        slug = _unique_slug(wanted, result.name, blocked)
-        if slug != briefing.slug:
-            briefing.slug = slug
-            text = render_briefing(briefing)
-        taken.add(slug)
-        if briefing.overridden:
-            report.overridden[result.name] = briefing.overridden
-        writes.append((f"{slug}.md", text))
-        new_entries[result.name] = {
-            "sha256": result.sha256,
-            "overrides_sha256": result.overrides_sha256,
-            "file": f"{slug}.md",
-            "slug": slug,
-        }
-    _note_duplicates(seeds, new_entries, report)
-    new_files = {e["file"] for e in new_entries.values()}
-    stale = sorted((ours - new_files) & {p.name for p in content_dir.glob("*.md")})
-    changed = [(f, t) for f, t in writes if _differs(content_dir / f, t)]
-    if changed or stale:
-        # Intent: the seeds being rewritten are not done, and these files are ours.
-        undone = {n for n, e in new_entries.items() if n not in keep and e is not previous.get(n)}
-        intent = {n: ({**e, "sha256": ""} if n in undone else e) for n, e in previous.items()}
-        _write_manifest(content_dir, manifest["fingerprint"], intent, sorted(pending_before | {f for f, _ in changed}))
-    for file_name, text in changed:
-        write_atomic(content_dir / file_name, text)
-        report.written.append(file_name)
-    for file_name in stale:
-        (content_dir / file_name).unlink(missing_ok=True)
-        report.removed.append(file_name)
-    _write_manifest(content_dir, fingerprint, new_entries, [])
-    return report
+    slugs = {name: entry["slug"] for name, entry in previous.items()}
+    results = _run(todo, settings, seeds_dir.name, content_dir, slugs, bar=progress and sys.stdout.isatty())
+    try:
+        ours = {e["file"] for e in previous.values()} | pending_before
+        taken = _hand_made_slugs(content_dir, ours) | {e["slug"] for e in keep.values()}
+        # A seed keeps the slug it had, even when a seed converted before it now wants that slug.
+        reserved = {previous[r.name]["slug"] for r in results if r.name in previous and r.briefing is not None}
+        new_entries: dict[str, dict[str, Any]] = dict(keep)
+        writes: list[tuple[str, str, str]] = []  # file name, text, draft holding the text ("" if none)
+        for result in sorted(results, key=lambda r: r.name):
+            report.converted.append(result.name)
+            if result.notes:
+                report.notes[result.name] = list(result.notes)
+            prior = previous.get(result.name)
+            if result.briefing is None:
+                report.failed[result.name] = result.error
+                if prior:  # keep the last good briefing; the failure is reported
+                    report.kept_stale.append(result.name)
+                    new_entries[result.name] = prior
+                    taken.add(prior["slug"])
+                continue
+            briefing, text, draft = result.briefing, result.text, result.draft
+            own = prior["slug"] if prior else None
+            blocked = _Blocked(taken, reserved, own)
+            wanted = own if own and own not in blocked and "slug" not in briefing.overridden else briefing.slug
+            slug = _unique_slug(wanted, result.name, blocked)
+            if slug != briefing.slug:
+                briefing.slug = slug
+                text = render_briefing(briefing)
+                draft = _discard(draft)
+            taken.add(slug)
+            if briefing.overridden:
+                report.overridden[result.name] = briefing.overridden
+            writes.append((f"{slug}.md", text, draft))
+            new_entries[result.name] = {
+                "sha256": result.sha256,
+                "overrides_sha256": result.overrides_sha256,
+                "file": f"{slug}.md",
+                "slug": slug,
+            }
+        _note_duplicates(seeds, new_entries, report)
+        new_files = {e["file"] for e in new_entries.values()}
+        stale = sorted((ours - new_files) & {p.name for p in content_dir.glob("*.md")})
+        changed = []
+        for file_name, text, draft in writes:
+            if _differs(content_dir / file_name, text):
+                changed.append((file_name, text, draft))
+            else:
+                _discard(draft)
+        if changed or stale:
+            # Intent: the seeds being rewritten are not done, and these files are ours.
+            undone = {n for n, e in new_entries.items() if n not in keep and e is not previous.get(n)}
+            intent = {n: ({**e, "sha256": ""} if n in undone else e) for n, e in previous.items()}
+            _write_manifest(
+                content_dir, manifest["fingerprint"], intent, sorted(pending_before | {f for f, _, _ in changed})
+            )
+        for file_name, text, draft in changed:
+            if draft:
+                os.replace(draft, content_dir / file_name)
+            else:
+                write_atomic(content_dir / file_name, text)
+            report.written.append(file_name)
+        for file_name in stale:
+            (content_dir / file_name).unlink(missing_ok=True)
+            report.removed.append(file_name)
+        _write_manifest(content_dir, fingerprint, new_entries, [])
+        return report
+    finally:  # drafts not moved into place (on an error) are removed
+        for result in results:
+            _discard(result.draft)
+
+
+def _discard(draft: str) -> str:
+    """Remove a draft that is not needed. -> "" (no draft)"""
+    if draft:
+        Path(draft).unlink(missing_ok=True)
+    return ""
 
 
 def _differs(path: Path, text: str) -> bool:

@@ -8,19 +8,20 @@ produced by `yaml.safe_dump`, never by string formatting.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from typing import Any
 
 import yaml
 
 from .model import SUBHEADING, Block, Briefing
+from .yamlio import SAFE_LOADER
 
 # Characters Python-Markdown lets a backslash escape, that change meaning anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # Line starts that Markdown reads as blocks: headings, quotes, lists, rules, code fences.
 _BLOCK_START = re.compile(r"^([#>+\-]|\d+(?=[.)]))")
-_WS = re.compile(r"\s+")
 # A closing run of `#` not already escaped (after an even number of backslashes).
 _TRAILING_HASHES = re.compile(r"(?<!\\)((?:\\\\)*)(#+)$")
 
@@ -30,7 +31,7 @@ def escape_markdown(text: str) -> str:
 
     Whitespace runs collapse to one space (as HTML shows them anyway).
     """
-    text = _WS.sub(" ", text.replace("\n", " ")).strip()
+    text = " ".join(text.split())
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub("&amp;", text)
     text = text.replace("<", "&lt;")
@@ -96,12 +97,49 @@ def _provenance(found: Any) -> Any:
 
 
 SAFE_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when present
-SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+_DUMP_OPTIONS: dict[str, Any] = {"sort_keys": False, "allow_unicode": True, "default_flow_style": False, "width": 100}
+_TAG = "tag:yaml.org,2002:"
 
 
 def dump_yaml(data: dict[str, Any]) -> str:
     """Plain data -> YAML text (block style, unicode kept, keys in the given order)."""
-    return yaml.dump(data, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+    try:
+        node = _node(data, set())
+    except ValueError:  # not only plain data: let the representer handle it
+        return str(yaml.dump(data, Dumper=SAFE_DUMPER, **_DUMP_OPTIONS))
+    stream = io.StringIO()
+    dumper = SAFE_DUMPER(stream, **_DUMP_OPTIONS)
+    try:
+        dumper.open()
+        dumper.serialize(node)
+        dumper.close()
+    finally:
+        dumper.dispose()
+    return stream.getvalue()
+
+
+def _node(data: Any, seen: set[int]) -> yaml.Node:
+    """The node `yaml.dump` (safe representer, block style) makes of `data`, built directly
+    for str, None, bool, int, list and dict. ValueError for anything else, and for a list or
+    dict met twice (the representer would write an alias)."""
+    kind = type(data)
+    if kind is str:
+        return yaml.ScalarNode(_TAG + "str", data)
+    if data is None:
+        return yaml.ScalarNode(_TAG + "null", "null")
+    if kind is bool:
+        return yaml.ScalarNode(_TAG + "bool", "true" if data else "false")
+    if kind is int:
+        return yaml.ScalarNode(_TAG + "int", str(data))
+    if kind not in (list, dict) or id(data) in seen:
+        raise ValueError(f"not plain data: {kind.__name__}")
+    seen.add(id(data))
+    if kind is list:
+        return yaml.SequenceNode(_TAG + "seq", [_node(item, seen) for item in data], flow_style=False)
+    items = [(_node(key, seen), _node(value, seen)) for key, value in data.items()]
+    return yaml.MappingNode(_TAG + "map", items, flow_style=False)
 
 
 def render_briefing(briefing: Briefing) -> str:

@@ -24,16 +24,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .model import Found
+from .wordtrie import CASE_ODD, CASE_ODD_RE, StartFinder, matches_at, trie_regex
+from .yamlio import load_yaml
 
 REGISTRY_DIR = Path(__file__).resolve().parent / "registry"
 
@@ -134,6 +134,11 @@ class Registry:
         return table
 
     @cached_property
+    def by_name(self) -> dict[str, Person]:
+        """Canonical name -> person (the last entry of that name)."""
+        return {p.name: p for p in self.people}
+
+    @cached_property
     def by_short(self) -> dict[str, tuple[Person, ...]]:
         """Folded surname form -> the people it may refer to."""
         table: dict[str, list[Person]] = {}
@@ -153,27 +158,66 @@ class Registry:
         return table
 
     @cached_property
+    def full_names(self) -> frozenset[str]:
+        """Folded full names and aliases (of more than one word, or not in ASCII)."""
+        return frozenset(
+            fold(n) for p in self.people for n in (p.name, *p.aliases) if len(n.split()) > 1 or not n.isascii()
+        )
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        """Folded surname forms."""
+        return frozenset(fold(s) for p in self.people for s in p.short)
+
+    @cached_property
+    def country_words(self) -> frozenset[str]:
+        """Folded country names and aliases."""
+        return frozenset(fold(w) for c in self.countries for w in (c.name, *c.aliases))
+
+    @cached_property
+    def adjective_words(self) -> frozenset[str]:
+        """Folded country adjectives, names used as adjectives and seats."""
+        return frozenset(fold(w) for c in self.countries for w in (*c.adjectives, *c.seats))
+
+    @cached_property
     def full_name_re(self) -> re.Pattern[str]:
         """Any full name or alias (case-insensitive, hyphen/space tolerant)."""
-        names = {fold(n) for p in self.people for n in (p.name, *p.aliases) if len(n.split()) > 1 or not n.isascii()}
-        return re.compile(r"(?<![\w@#/])(?:" + _alternation(names) + r")(?![\w])", re.I)
+        return re.compile(r"(?<![\w@#/])(?:" + _alternation(self.full_names) + r")(?![\w])", re.I)
 
     @cached_property
     def short_re(self) -> re.Pattern[str]:
         """Any surname form (case-sensitive)."""
-        shorts = {fold(s) for p in self.people for s in p.short}
-        return re.compile(r"(?<![\w@#/'’-])(?:" + _alternation(shorts) + r")(?![\w])")
+        return re.compile(r"(?<![\w@#/'’-])(?:" + _alternation(self.surnames) + r")(?![\w])")
 
     @cached_property
     def country_alt(self) -> str:
         """Regex alternation of country names and aliases (case-sensitive)."""
-        return _alternation({fold(w) for c in self.countries for w in (c.name, *c.aliases)})
+        return _alternation(self.country_words)
 
     @cached_property
     def adjective_alt(self) -> str:
         """Regex alternation of country adjectives, names used as adjectives and seats."""
-        words = {fold(w) for c in self.countries for w in (*c.adjectives, *c.seats)}
-        return _alternation(words)
+        return _alternation(self.adjective_words)
+
+    @cached_property
+    def possessive_re(self) -> re.Pattern[str]:
+        """A country's possessive at the end of a text ("Russia's ")."""
+        return re.compile(r"\b(?:" + self.country_alt + r")'s\s+$")
+
+    @cached_property
+    def starts(self) -> _Starts:
+        """Where the names, surnames, places and titles of the registry can start in a text."""
+        return _Starts(
+            {
+                FULL_NAME: (self.full_names, False),
+                SURNAME: (self.surnames, False),
+                PLACE: (self.adjective_words | self.country_words, True),
+                TITLE: ([*TITLE_VARIANTS, *_PLURAL_TITLES], True),
+                FIXED_TITLE: (FIXED_TITLES, True),
+                ROLE: (ROLE_LEADS, True),
+                MINISTER: (("minister",), True),
+            }
+        )
 
     @cached_property
     def filler_words(self) -> frozenset[str]:
@@ -193,11 +237,78 @@ class Registry:
 
 def _alternation(words: Iterable[str]) -> str:
     """Regex alternation of `words`, longest first; spaces/hyphens match any run of either."""
+    return "|".join(part for _, part in _alternatives(words)) or r"(?!x)x"
+
+
+def _alternatives(words: Iterable[str]) -> list[tuple[str, str]]:
+    """(word, its regex) for each alternative of `_alternation(words)`, in its order."""
     parts = []
     for w in sorted({w for w in words if w.strip()}, key=len, reverse=True):
         tokens = [re.escape(t).replace(r"\.", r"\.?") for t in re.split(r"[\s\-]+", w.strip())]
-        parts.append(r"[\s\-]+".join(tokens))
-    return "|".join(parts) or r"(?!x)x"
+        parts.append((w, r"[\s\-]+".join(tokens)))
+    return parts
+
+
+# Kinds of word a match can start with (see `_Starts`).
+FULL_NAME, SURNAME, PLACE, TITLE, FIXED_TITLE = "full name", "surname", "place", "title", "fixed title"
+ROLE, MINISTER = "role", "minister"
+
+
+def _lead(word: str) -> str | None:
+    """What every match of `word` in an `_alternation` starts with, whether case is ignored or
+    not: its first token up to a dot (dots are optional there), lower-cased, up to its first
+    non-ASCII character ("" if that is the first). None if that cannot be told."""
+    first = re.split(r"[\s\-]+", word.strip())[0].split(".")[0]
+    if not first or first[0] in CASE_ODD:
+        return None
+    lead = first.lower()
+    return lead[: next((i for i, ch in enumerate(lead) if not ch.isascii()), len(lead))]
+
+
+class _Starts:
+    """Where a match of the registry's patterns can start in a text, per kind of word.
+
+    Every match of those patterns starts, after a non-word character, with a word of one kind
+    (a full name, a surname, a place, a title), so with the `_lead` of one, or with a non-ASCII
+    character. One regex of all leads (`trie_regex`), run over the lower-cased text, lists
+    those places. A kind whose `words` start with a word character is for patterns that may
+    start at `\b`; a kind with a lead that cannot be told is left out (scanned the usual way).
+    """
+
+    def __init__(self, kinds: dict[str, tuple[Iterable[str], bool]]) -> None:
+        kinds_of: dict[str, set[str]] = {}
+        self.kinds: list[str] = []
+        for kind, (words, word_start) in kinds.items():
+            leads = [_lead(w) for w in words]
+            if any(lead is None for lead in leads) or (word_start and not all(re.match(r"\w", w) for w in words)):
+                continue
+            self.kinds.append(kind)
+            for lead in leads:
+                if lead:
+                    kinds_of.setdefault(lead, set()).add(kind)
+        # the longest lead found at a place -> the kinds of every lead it starts with
+        self.kinds_at = {
+            lead: tuple(k for k in self.kinds if any(k in kinds_of.get(lead[:n], ()) for n in range(1, len(lead) + 1)))
+            for lead in kinds_of
+        }
+        self.finder = StartFinder(r"(?:(?=(" + trie_regex(kinds_of) + r"))|(?=[^\x00-\x7f]))")
+
+    def find(self, text: str) -> tuple[dict[str, list[int]], dict[str | None, list[int]]]:
+        """-> (kind -> the positions in `text` (ascending) where a match can start, longest
+        lead found -> its positions (None: non-ASCII characters)); ({}, {}) when `text` holds a
+        character of `CASE_ODD`."""
+        if CASE_ODD_RE.search(text):
+            return {}, {}
+        at_lead: dict[str | None, list[int]] = {}
+        for pos, lead in self.finder.finditer(text.lower()):
+            at_lead.setdefault(lead, []).append(pos)
+        found: dict[str, list[int]] = {kind: [] for kind in self.kinds}
+        for lead, positions in at_lead.items():
+            for kind in self.kinds_at[lead] if lead is not None else self.kinds:
+                found[kind] += positions
+        for positions in found.values():
+            positions.sort()
+        return found, at_lead
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -247,8 +358,8 @@ def _country(entry: dict[str, Any]) -> Country:
 def load_registry(path: Path | None = None) -> Registry:
     """Read `people.yaml` and `countries.yaml` from `path` (default: registry/ next to this module)."""
     folder = Path(path) if path else REGISTRY_DIR
-    people = yaml.safe_load((folder / "people.yaml").read_text(encoding="utf-8")) or []
-    countries = yaml.safe_load((folder / "countries.yaml").read_text(encoding="utf-8")) or []
+    people = load_yaml((folder / "people.yaml").read_text(encoding="utf-8")) or []
+    countries = load_yaml((folder / "countries.yaml").read_text(encoding="utf-8")) or []
     return Registry(tuple(_person(e) for e in people), tuple(_country(e) for e in countries))
 
 
@@ -259,16 +370,22 @@ _FOLD_EXTRA = str.maketrans(
 )
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
     """`text` without diacritics (NFKD, combining marks dropped), curly quotes made straight."""
-    return _fold_map(text)[0]
+    text = text.translate(_FOLD_EXTRA)
+    return text if text.isascii() else _NON_ASCII.sub(lambda m: _fold_char(m.group()), text)
 
 
-def _fold_map(text: str) -> tuple[str, list[int]]:
+def _fold_map(text: str) -> tuple[str, Sequence[int]]:
     """Folded text and, for each folded character, the index of its source character."""
     text = text.translate(_FOLD_EXTRA)
     if text.isascii():  # nothing to decompose: the common case
-        return text, list(range(len(text)))
+        return text, range(len(text))
+    if all(len(_fold_char(ch)) == 1 for ch in set(_NON_ASCII.findall(text))):  # one for one
+        return _NON_ASCII.sub(lambda m: _fold_char(m.group()), text), range(len(text))
     out: list[str] = []
     idx: list[int] = []
     for i, ch in enumerate(text):
@@ -302,20 +419,37 @@ def edit_distance(a: str, b: str) -> int:
     return d[-1][-1]
 
 
-# Photo credits, handles and other furniture blanked out before matching (length kept).
+# Photo credits, handles and other furniture blanked out before matching (length kept), each
+# with a text that every match holds (a cheap test before the search).
 _BLANK_RES = (
-    re.compile(r"\([^()]*\b(?:Photo|Getty|Reuters|AFP|AP|EPA|Pool|Sputnik|TASS|Xinhua|Yonhap|Anadolu)\b[^()]*\)"),
-    re.compile(r"\|?\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*(?:AFP|AP|Reuters|EPA|Getty|Sputnik|TASS)\b.*$"),
-    re.compile(r"(?:©|\(c\)\s).*$"),
-    re.compile(r"@\w+"),
-    re.compile(r"https?://\S+"),
-    re.compile(r"[\[\]]"),
+    (
+        "(",
+        re.compile(r"\([^()]*\b(?:Photo|Getty|Reuters|AFP|AP|EPA|Pool|Sputnik|TASS|Xinhua|Yonhap|Anadolu)\b[^()]*\)"),
+    ),
+    (
+        "/",
+        re.compile(
+            r"\|?\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*(?:AFP|AP|Reuters|EPA|Getty|Sputnik|TASS)\b.*$"
+        ),
+    ),
+    ("", re.compile(r"(?:©|\(c\)\s).*$")),
+    ("@", re.compile(r"@\w+")),
+    ("://", re.compile(r"https?://\S+")),
+    ("", re.compile(r"[\[\]]")),
 )
-_POSITION_RE = re.compile(
-    r"\((?:L|R|C|left|right|centre|center|front|not pictured)\)|,\s*(?:left|right|center|centre),\s"
-    r"|via Getty|File Photo|/\s*Source:|\s/\s*(?:[A-Z][\w.-]*\s*){1,3}\|?\s*$|\|\s*$"
+# Marks of a caption's photo position or credit: a paragraph is furniture if one occurs (kept
+# apart, each with a text that every match holds, a cheap test before the search).
+_POSITION_RES = (
+    ("(", re.compile(r"\((?:L|R|C|left|right|centre|center|front|not pictured)\)")),
+    (",", re.compile(r",\s*(?:left|right|center|centre),\s")),
+    ("via Getty", re.compile(r"via Getty")),
+    ("File Photo", re.compile(r"File Photo")),
+    ("/", re.compile(r"/\s*Source:")),
+    ("/", re.compile(r"\s/\s*(?:[A-Z][\w.-]*\s*){1,3}\|?\s*$")),
+    ("|", re.compile(r"\|\s*$")),
 )
-_CREDIT_RE = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Photo)\b[^)]*\)|\bPhoto\s*/")
+_CREDIT_RE = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Photo)\b[^)]*\)")
+_PHOTO_CREDIT_RE = re.compile(r"\bPhoto\s*/")
 _CAPTION_VERB_RE = re.compile(
     r"\b(?:shakes?|shake hands|poses?|listens?|attends?|arrives?|waves?|gestures?|looks on|greets?|pictured)\b"
 )
@@ -323,8 +457,9 @@ _CAPTION_VERB_RE = re.compile(
 
 def _blank(text: str) -> str:
     """`text` with credits, handles, links and brackets replaced by spaces of the same length."""
-    for rx in _BLANK_RES:
-        text = rx.sub(lambda m: " " * len(m.group(0)), text)
+    for needle, rx in _BLANK_RES:
+        if needle in text:
+            text = rx.sub(lambda m: " " * len(m.group(0)), text)
     return text
 
 
@@ -335,7 +470,10 @@ def is_furniture(paragraph: str) -> bool:
         return True
     if len(text.split()) > 120:
         return False
-    return bool(_POSITION_RE.search(text) or (_CREDIT_RE.search(text) and _CAPTION_VERB_RE.search(text)))
+    if any(needle in text and rx.search(text) for needle, rx in _POSITION_RES):
+        return True
+    credit = _CREDIT_RE.search(text) or ("Photo" in text and _PHOTO_CREDIT_RE.search(text))
+    return bool(credit and _CAPTION_VERB_RE.search(text))
 
 
 _ABBREV = re.compile(
@@ -474,6 +612,14 @@ _NAME_RE_TEXT = (
     + _NAME_TOKEN
     + r"){1,3}"
 )
+# Every match of _ROLE_RE_TEXT starts with one of these, or with the word before "minister".
+ROLE_LEADS = (
+    "spokes", "press", "foreign", "security", "senior", "top", "advis", "aide", "envoy", "ambassador", "minister",
+    "secretary", "director", "vice", "president", "prime", "premier", "chancellor", "king", "queen", "emir", "crown",
+    "senator", "governor", "mayor", "speaker", "general", "gen", "admiral", "commander", "chief", "chair", "leader",
+    "counterpart", "deputy", "negotiator", "lawmaker", "diplomat", "head", "ombudsman", "prosecutor", "patriarch",
+    "cardinal",
+)  # fmt: skip
 _ROLE_NAME_RE = re.compile(r"(?i:\b" + _ROLE_RE_TEXT + r")\s*,?\s+(?P<name>" + _NAME_RE_TEXT + r")(?![\w'’-])")
 _APPOSITION_TAIL = (
     r",\s+(?:the|a|an)\s+(?:\w+\s+){0,3}?(?:head|leader|chief|founder|boss|commander|spokes(?:man|woman|person)|"
@@ -507,8 +653,15 @@ class Segment:
     index: int
     source: str
     text: str
-    where: list[int]
+    where: Sequence[int]
     headline: bool = False
+    starts: dict[str, list[int]] = field(default_factory=dict)  # `_Starts.find` of `text`
+    at_lead: dict[str | None, list[int]] = field(default_factory=dict)  # and where each lead starts
+
+    def scan(self, kind: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text)` for a pattern whose matches start with a word of `kind`."""
+        starts = self.starts.get(kind)
+        return pattern.finditer(self.text) if starts is None else matches_at(pattern, self.text, starts)
 
     def original(self, start: int, end: int) -> str:
         """Source text behind folded offsets [start, end)."""
@@ -543,6 +696,13 @@ class _Doc:
     context_people: dict[str, str] = field(default_factory=dict)  # surname -> canonical name
     years: set[int] = field(default_factory=set)
     by_seg: dict[int, list[Ref]] = field(default_factory=dict)  # refs per segment (fast lookups)
+    _surnames: dict[int, list[re.Match[str]]] = field(default_factory=dict)
+
+    def surnames(self, seg: Segment) -> list[re.Match[str]]:
+        """Matches of the registry's surname forms in `seg` (found once per segment)."""
+        if seg.index not in self._surnames:
+            self._surnames[seg.index] = list(seg.scan(SURNAME, self.reg.short_re))
+        return self._surnames[seg.index]
 
     @property
     def named(self) -> set[str]:
@@ -579,68 +739,94 @@ class _NameScanner:
     character of one of the alternatives. At such a position only the alternatives whose first
     letter is that character (case-insensitively; all of them for a non-ASCII character) can
     match, so a regex of those alternatives, in the same order, gives the same match there.
+    Where the segment's `starts` are known, only those positions are tried, each with the
+    alternatives whose `_lead` starts the longest lead found there (at a non-ASCII character,
+    those that start with one: no other can match there, the text holding no character of
+    `CASE_ODD`).
     """
 
     _STARTS = re.compile(r"(?<![\w@#/])\S")
 
-    def __init__(self, full: re.Pattern[str]) -> None:
+    def __init__(self, full: re.Pattern[str], words: Iterable[str]) -> None:
         head, tail = r"(?<![\w@#/])(?:", r")(?![\w])"
         self.full = full
         self.parts: list[str] | None = None
-        self.groups: dict[str, re.Pattern[str] | None] = {}
-        if full.pattern.startswith(head) and full.pattern.endswith(tail):
-            body = full.pattern[len(head) : -len(tail)]
-            parts = re.split(r"(?<!\\)\|", body)
-            if all(parts) and "(" not in body:
-                self.parts = parts
+        self.leads: list[str | None] = []
+        self.groups: dict[tuple[str, str], re.Pattern[str] | None] = {}
+        alternatives = _alternatives(words)
+        body = "|".join(part for _, part in alternatives)
+        if full.pattern == head + body + tail and all(part for _, part in alternatives) and "(" not in body:
+            self.parts = [part for _, part in alternatives]
+            self.leads = [_lead(word) for word, _ in alternatives]
 
     @staticmethod
     def _first(part: str) -> str:
         return (part[1] if part.startswith("\\") else part[0]).lower()
 
-    def _group(self, key: str) -> re.Pattern[str] | None:
-        if key not in self.groups:
+    def _group(self, key: str, lead: str = "") -> re.Pattern[str] | None:
+        """The alternatives that may match at a character lower-cased to `key`; with `lead`,
+        those whose lead starts it ("": any non-ASCII character but those of `CASE_ODD`)."""
+        if (key, lead) not in self.groups:
             assert self.parts is not None
-            parts = [p for p in self.parts if self._first(p) == key or not self._first(p).isascii()]
-            self.groups[key] = (
+            if key:
+                parts = [p for p in self.parts if self._first(p) == key or not self._first(p).isascii()]
+            else:
+                parts = [p for p, own in zip(self.parts, self.leads, strict=True) if _fits(own, lead)]
+            self.groups[key, lead] = (
                 re.compile(r"(?<![\w@#/])(?:" + "|".join(parts) + r")(?![\w])", self.full.flags) if parts else None
             )
-        return self.groups[key]
+        return self.groups[key, lead]
 
-    def finditer(self, text: str) -> Iterable[re.Match[str]]:
+    def finditer(self, text: str, at_lead: dict[str | None, list[int]] | None = None) -> Iterable[re.Match[str]]:
+        """The matches of the full regex, tried where a match can start: with `at_lead` (from
+        `_Starts.find`), where a lead starts; else after every non-word character."""
         if self.parts is None:
             yield from self.full.finditer(text)
             return
-        end = 0
-        for start in self._STARTS.finditer(text):
-            pos = start.start()
-            if pos < end:
-                continue
-            key = text[pos].lower()
-            rx = self._group(key) if key.isascii() else self.full
-            m = rx.match(text, pos) if rx is not None else None
-            if m is not None and m.end() > m.start():
+        found: list[re.Match[str]] = []
+        if at_lead is None:
+            for start in self._STARTS.finditer(text):
+                key = text[start.start()].lower()
+                rx = self._group(key) if key.isascii() else self.full
+                m = rx.match(text, start.start()) if rx is not None else None
+                if m is not None and m.end() > m.start():
+                    found.append(m)
+        else:
+            for lead, positions in at_lead.items():
+                group = self._group("", lead or "")
+                if group is not None:
+                    found += (m for pos in positions if (m := group.match(text, pos)) and m.end() > m.start())
+            found.sort(key=lambda m: m.start())
+        end = 0  # a match at each place, so `finditer`'s are those that do not overlap one before
+        for m in found:
+            if m.start() >= end:
                 end = m.end()
                 yield m
+
+
+def _fits(own: str | None, lead: str) -> bool:
+    """True if a word with the lead `own` may match where the longest lead found is `lead` (""
+    at a non-ASCII character)."""
+    return own is not None and (lead.startswith(own) if own else not lead)
 
 
 _SCANNERS: dict[int, tuple[Registry, _NameScanner]] = {}
 
 
-def _full_names(reg: Registry, text: str) -> Iterable[re.Match[str]]:
-    """Matches of `reg.full_name_re` in `text`, as `finditer` gives them."""
+def _full_names(reg: Registry, seg: Segment) -> Iterable[re.Match[str]]:
+    """Matches of `reg.full_name_re` in the segment's text, as `finditer` gives them."""
     cached = _SCANNERS.get(id(reg))
     if cached is None or cached[0] is not reg:
         if len(_SCANNERS) > 8:
             _SCANNERS.clear()
-        cached = _SCANNERS[id(reg)] = (reg, _NameScanner(reg.full_name_re))
-    return cached[1].finditer(text)
+        cached = _SCANNERS[id(reg)] = (reg, _NameScanner(reg.full_name_re, reg.full_names))
+    return cached[1].finditer(seg.text, seg.at_lead if FULL_NAME in seg.starts else None)
 
 
 def _find_full_names(doc: _Doc) -> None:
     """Registry full names and aliases."""
     for seg in doc.segs:
-        for m in _full_names(doc.reg, seg.text):
+        for m in _full_names(doc.reg, seg):
             after = seg.text[m.end() : m.end() + 12]
             if re.match(r"\s*(?:Jr\b|/)", after):
                 continue
@@ -695,7 +881,7 @@ def _title_fits(office: Office | None, title_text: str) -> bool:
 def _find_titled_surnames(doc: _Doc) -> None:
     """Registry surnames after a title/honorific or after a (mistyped) given name."""
     for seg in doc.segs:
-        for m in doc.reg.short_re.finditer(seg.text):
+        for m in doc.surnames(seg):
             if doc.taken(seg.index, m.start(), m.end()) or seg.text[m.end() : m.end() + 1] == "/":
                 continue
             cands = doc.reg.by_short.get(name_key(m.group(0)), ())
@@ -707,7 +893,7 @@ def _find_titled_surnames(doc: _Doc) -> None:
                 if len(fits) == 1:
                     doc.add(seg, given[1], m.end(), fits[0].name, "registry-name-fuzzy")
                 continue
-            if title or re.search(r"\b(?:" + doc.reg.country_alt + r")'s\s+$", before):
+            if title or (before.rstrip().endswith("'s") and doc.reg.possessive_re.search(before)):
                 person = _pick(cands, doc, title.group(0) if title else None)
                 if person:
                     weak = bool(_TERM_AFTER_RE.match(seg.text[m.end() : m.end() + 20]))
@@ -725,10 +911,31 @@ def _clean_context_name(raw: str) -> str | None:
     return name
 
 
+def _role_names(seg: Segment) -> Iterator[re.Match[str]]:
+    """`_ROLE_NAME_RE.finditer(seg.text)`, tried only where a role word or the word before a
+    "minister" starts."""
+    roles, ministers = seg.starts.get(ROLE), seg.starts.get(MINISTER)
+    if roles is None or ministers is None:
+        return _ROLE_NAME_RE.finditer(seg.text)
+    before = (_word_before(seg.text, pos) for pos in ministers)
+    return matches_at(_ROLE_NAME_RE, seg.text, sorted({*roles, *(pos for pos in before if pos is not None)}))
+
+
+def _word_before(text: str, pos: int) -> int | None:
+    """Where the run of ASCII letters (in any case) that ends in spaces right before `pos` starts."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and "a" <= text[start - 1].lower() <= "z":
+        start -= 1
+    return start if start < end < pos else None
+
+
 def _find_context_names(doc: _Doc) -> None:
     """People outside the registry, named after a role word or before an apposition."""
     for seg in doc.segs:
-        found = [(m, "context-role") for m in _ROLE_NAME_RE.finditer(seg.text)]
+        found = [(m, "context-role") for m in _role_names(seg)]
         if _APPOSITION_TAIL_RE.search(seg.text):
             found += [(m, "context-apposition") for m in _APPOSITION_RE.finditer(seg.text)]
         for m, rule in found:
@@ -775,7 +982,7 @@ def _find_bare_surnames(doc: _Doc) -> None:
     sitting leaders; `Macron-Xi call` names both."""
     established = doc.named | {t.name for t in doc.titles}
     for seg in doc.segs:
-        spans = [(m.start(), m.end()) for m in doc.reg.short_re.finditer(seg.text)]
+        spans = [(m.start(), m.end()) for m in doc.surnames(seg)]
         for pair in _NAME_PAIR_RE.finditer(seg.text):
             if all(name_key(w) in doc.reg.by_short for w in pair.groups()):
                 spans += [pair.span(1), pair.span(2)]
@@ -845,7 +1052,9 @@ def _counterpart_title(doc: _Doc, seg: Segment, start: int) -> str:
 
 
 def _title_patterns(reg: Registry) -> tuple[re.Pattern[str], ...]:
-    """Compiled patterns: "<adj> <title>", "<title> of <country>", plural titles (two forms)."""
+    """Compiled patterns: "<adj> <title>", "<title> of <country>", plural titles (two forms).
+
+    Their matches start with a PLACE, a TITLE, a TITLE and a PLACE word (see `_Starts`)."""
     t, adj, c = _title_alt(), reg.adjective_alt, reg.country_alt
     mod = r"(?:(?i:new|then|former|outgoing|incoming|current|interim|acting|ex)[\s-]+)?"
     filler = r"(?:(?:[a-z]+|Republic|Islamic|Federal|Democratic|People's|Arab|Socialist|Kingdom|State|of)\s+){0,6}?"
@@ -885,7 +1094,7 @@ def _find_titles(doc: _Doc) -> None:
         cached = _TITLE_PATTERNS[id(doc.reg)] = (doc.reg, _title_patterns(doc.reg))
     pats = cached[1]
     for seg in doc.segs:
-        for m in pats[0].finditer(seg.text):
+        for m in seg.scan(PLACE, pats[0]):
             modifier = re.search(r"(?i:former|then|outgoing|ex)", m.group(0))
             if modifier or _followed_by_name(seg.text, m.end()):
                 continue
@@ -893,13 +1102,13 @@ def _find_titles(doc: _Doc) -> None:
             if self_title == COUNTERPART:
                 self_title = _counterpart_title(doc, seg, m.start())
             _add_title(doc, seg, m, _country_of(doc, m.group("adj")), self_title, "title-by-date")
-        for m in pats[1].finditer(seg.text):
+        for m in seg.scan(TITLE, pats[1]):
             if _followed_by_name(seg.text, m.end()):
                 continue
             self_title = TITLE_VARIANTS.get(re.sub(r"\s+", " ", m.group("title").lower()), "")
             _add_title(doc, seg, m, _country_of(doc, m.group("country")), self_title, "title-by-date")
-        for rx in pats[2:]:
-            for m in rx.finditer(seg.text):
+        for kind, rx in ((TITLE, pats[2]), (PLACE, pats[3])):
+            for m in seg.scan(kind, rx):
                 title = _PLURAL_TITLES[re.sub(r"\s+", " ", m.group("title").lower())]
                 words = re.split(r"\s*,\s*|\s+and\s+", m.group("list"))
                 for w in (w.strip(" ,") for w in words):
@@ -916,7 +1125,7 @@ def _fixed_titles_re() -> re.Pattern[str]:
 
 def _find_fixed_titles(doc: _Doc, seg: Segment) -> None:
     """Titles that name their body themselves ("European Commission President")."""
-    for m in _fixed_titles_re().finditer(seg.text):
+    for m in seg.scan(FIXED_TITLE, _fixed_titles_re()):
         if _followed_by_name(seg.text, m.end()):
             continue
         title, of = FIXED_TITLES[re.sub(r"\s+", " ", m.group(0).lower())]
@@ -1086,7 +1295,7 @@ def _fallback(doc: _Doc, names: list[str]) -> list[str]:
     for r in doc.refs:
         if not r.weak:
             counts[r.name] = counts.get(r.name, 0) + 1
-    people = {p.name: p for p in doc.reg.people}
+    people = doc.reg.by_name
     for name, n in sorted(counts.items(), key=lambda kv: -kv[1]):
         if len(names) >= 2:
             break
@@ -1107,6 +1316,9 @@ class PeopleFinding:
     people: list[Found]
 
 
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
 def find_people(
     headline: str | None,
     paragraphs: Sequence[str],
@@ -1120,8 +1332,10 @@ def find_people(
     """
     reg = registry or load_registry()
     segs = _segments(headline, paragraphs)
+    for seg in segs:
+        seg.starts, seg.at_lead = reg.starts.find(seg.text)
     doc = _Doc(reg, when, segs)
-    doc.years = {int(y) for s in segs for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", s.text)}
+    doc.years = {int(y) for s in segs for y in _YEAR.findall(s.text)}
     _find_full_names(doc)
     _find_titled_surnames(doc)
     _find_context_names(doc)

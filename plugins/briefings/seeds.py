@@ -65,9 +65,16 @@ def seed_from_bytes(name: str, data: bytes) -> Seed:
         if not data:
             raise SeedError("empty: the file has no text (0 bytes)")
         raise SeedError("only whitespace or control characters: the file has no text")
-    if not text.isascii() and sum(1 for ch in text if ch.isprintable() or ch in "\n\t") < 0.95 * len(text):
+    if not _mostly_printable(text):
         raise SeedError("mostly unprintable characters: not a text report")
     return Seed(name=name, text=text, sha256=hashlib.sha256(data).hexdigest(), notes=tuple(notes))
+
+
+def _mostly_printable(text: str) -> bool:
+    """True if at least 95% of the characters of `text` are printable, newlines or tabs."""
+    if text.isascii() or text.replace("\n", "").replace("\t", "").isprintable():  # the common cases
+        return True
+    return sum(1 for ch in text if ch.isprintable() or ch in "\n\t") >= 0.95 * len(text)
 
 
 def read_seed(path: Path, max_bytes: int) -> Seed:

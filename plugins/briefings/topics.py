@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .model import Found
+from .wordtrie import StartFinder, trie_regex
+from .yamlio import load_yaml
 
 VOCABULARY_PATH = Path(__file__).resolve().parent / "registry" / "topics.yaml"
 
@@ -76,6 +77,20 @@ class Vocabulary:
     cues: tuple[re.Pattern[str], ...] = ()
     by_key: dict[str, str] = field(default_factory=dict)  # normalised name/alias -> name
 
+    @cached_property
+    def scanner(self) -> _Scanner:
+        """Every trigger, ignore and cue pattern, set up to be matched against a report at once."""
+        return _scanner(self)
+
+    @cached_property
+    def trigger_owners(self) -> dict[int, tuple[Topic, ...]]:
+        """Id of a trigger pattern -> the topics that have it."""
+        owners: dict[int, dict[int, Topic]] = {}
+        for topic in self.topics:
+            for trigger in topic.triggers:
+                owners.setdefault(id(trigger.pattern), {})[topic.index] = topic
+        return {pid: tuple(found.values()) for pid, found in owners.items()}
+
 
 @dataclass
 class _Score:
@@ -102,6 +117,7 @@ _US = re.compile(r"(?<![A-Za-z.])(?:U\.S\.A\.|U\.S\.|U\.S|USA|US)(?![A-Za-z])")
 _UN = re.compile(r"(?<![A-Za-z.])(?:U\.N\.|UN)(?![A-Za-z])")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u201c": '"', "\u201d": '"'})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])[\"')\]]*\s+")
 _ABBREVIATION = re.compile(
     r"(?:^|[\s(])(?:u\.s|u\.k|u\.n|e\.u|mr|mrs|ms|dr|st|gen|lt|col|sen|rep|gov|prof|no|vs|"
@@ -117,11 +133,27 @@ def normalise(text: str) -> str:
     trigger can tell the country from the pronoun "us".
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _DASHES.sub("-", text.translate(_QUOTES))
-    text = _UN.sub("un", _US.sub("u.s.", text))
-    return re.sub(r"\s+", " ", text.lower()).strip()
+        text = _NON_ASCII.sub(_without_marks, text)
+    if not text.isascii() or "`" in text:
+        text = text.translate(_QUOTES)
+    text = _DASHES.sub("-", text)
+    if "US" in text or "U.S" in text:  # (what every match holds: a cheap test first)
+        text = _US.sub("u.s.", text)
+    if "UN" in text or "U.N" in text:
+        text = _UN.sub("un", text)
+    return " ".join(text.lower().split())  # whitespace runs as one space, none at the ends
+
+
+def _without_marks(run: re.Match[str]) -> str:
+    """A run of non-ASCII text NFKD-decomposed, without combining marks (the same, run by run,
+    as for the whole text: decomposing and reordering marks never crosses an ASCII letter)."""
+    return _strip_marks(run.group())
+
+
+@lru_cache(maxsize=4096)
+def _strip_marks(text: str) -> str:
+    """`text` NFKD-decomposed, without combining marks (runs such as ’ or “ recur)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _norm_key(name: str) -> str:
@@ -193,7 +225,7 @@ def build_vocabulary(data: dict[str, Any]) -> Vocabulary:
 @lru_cache(maxsize=8)
 def _load(path: Path) -> Vocabulary:
     """Read and compile a vocabulary file (cached per path)."""
-    return build_vocabulary(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return build_vocabulary(load_yaml(path.read_text(encoding="utf-8")) or {})
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
@@ -260,37 +292,35 @@ def text_blocks(headline: str | None, paragraphs: Sequence[str]) -> list[tuple[s
 
 # ------------------------------------------------------------------------- matching
 
+Span = tuple[int, int]
 
-def _spans(patterns: Iterable[re.Pattern[str]], text: str) -> list[tuple[int, int]]:
+
+def _spans(patterns: Iterable[re.Pattern[str]], text: str) -> list[Span]:
     """Return the spans of all matches of `patterns` in `text`."""
     return [m.span() for p in patterns for m in p.finditer(text)]
 
 
-def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+def _inside(span: Span, spans: Sequence[Span]) -> bool:
     """True if `span` lies within one of `spans`."""
     return any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
 def _candidates(
-    text: str, topics: Sequence[Topic], live: Sequence[tuple[Topic, Sequence[Trigger]]] | None = None
+    text: str, pairs: Sequence[tuple[Topic, Sequence[Trigger]]], found: dict[int, list[Span]]
 ) -> list[_Hit]:
-    """Return every trigger match of `topics` in `text`, minus the topic's own excludes.
-
-    `live` (from `_live_triggers`: the topics with only their triggers that can match anywhere
-    in the report) replaces `topics` when given: the other triggers find nothing anyway.
-    """
+    """Return every match of the `pairs` (topics, each with its live triggers) in `text`, minus
+    the topic's own excludes. `found` holds the block's matches per pattern id (`_Scanner`)."""
     hits: list[_Hit] = []
-    pairs = live if live is not None else [(t, t.triggers) for t in topics]
     for topic, triggers in pairs:
-        excluded: list[tuple[int, int]] | None = None
+        excluded: list[Span] | None = None
         for trigger in triggers:
-            for m in trigger.pattern.finditer(text):
-                if m.end() <= m.start():
+            for start, end in found.get(id(trigger.pattern), ()):
+                if end <= start:
                     continue
                 if excluded is None:
                     excluded = _spans(topic.exclude, text)
-                if not _inside(m.span(), excluded):
-                    hits.append(_Hit(topic, m.start(), m.end(), trigger.weight))
+                if not _inside((start, end), excluded):
+                    hits.append(_Hit(topic, start, end, trigger.weight))
     return hits
 
 
@@ -300,6 +330,7 @@ def _candidates(
 # the joined text (patterns with ^, $, \A or \Z are always tried).
 _JOIN = "\n\x00\n"
 _ANCHORED = re.compile(r"(?<!\\)(?:\^|\$|\\A|\\Z)")
+_BOUNDARY = r"(?<![\w])"  # how `compile_phrase` starts every pattern
 
 
 def _sre_parse(pattern: re.Pattern[str]) -> Any:
@@ -364,6 +395,25 @@ def _leading_alternatives(sub: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _keys(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The literal texts one of which starts every match of `pattern`, right after its leading
+    `(?<![\\w])`: ("iran",) for "iran nuclear deal", one per alternative for
+    "re:(?:food|grain) exports". () if there are none (the pattern is then searched as is)."""
+    if pattern.flags != re.UNICODE or not pattern.pattern.startswith(_BOUNDARY) or _ANCHORED.search(pattern.pattern):
+        return ()
+    parsed = _sre_parse(pattern)
+    if parsed is None or len(parsed) < 2 or str(parsed[0][0]) != "ASSERT_NOT":
+        return ()
+    if str(parsed[1][0]) == "BRANCH":
+        return _leading_alternatives([parsed[1]])
+    run = []
+    for op, arg in list(parsed)[1:]:
+        if str(op) != "LITERAL":
+            break
+        run.append(chr(arg))
+    return ("".join(run),) if run else ()
+
+
 @dataclass(frozen=True)
 class _Probe:
     """A pattern with the literal texts its matches need, for the per-report prefilter:
@@ -389,45 +439,99 @@ class _Probe:
             return False
         return all(any(n in text for n in alternatives) for alternatives in self.needs)
 
-
-_PROBES: dict[int, tuple[Vocabulary, tuple[_Probe, ...]]] = {}
-
-
-def _probes(vocab: Vocabulary) -> tuple[_Probe, ...]:
-    """Every trigger, ignore and cue pattern of `vocab` with its literal prefix (cached)."""
-    cached = _PROBES.get(id(vocab))
-    if cached is not None and cached[0] is vocab:
-        return cached[1]
-    patterns: dict[int, re.Pattern[str]] = {}
-    for topic in vocab.topics:
-        for trigger in topic.triggers:
-            patterns[id(trigger.pattern)] = trigger.pattern
-    for pattern in (*vocab.ignore, *vocab.cues):
-        patterns[id(pattern)] = pattern
-    probes = tuple(_Probe.of(p) for p in patterns.values())
-    if len(_PROBES) > 16:
-        _PROBES.clear()
-    _PROBES[id(vocab)] = (vocab, probes)
-    return probes
+    def live(self, joined: str) -> bool:
+        """True if the pattern may match in one of the blocks joined by `_JOIN` into `joined`."""
+        return self.anchored or (self.possible(joined) and self.pattern.search(joined) is not None)
 
 
-def _live_patterns(blocks: Sequence[str], vocab: Vocabulary) -> frozenset[int]:
-    """Ids of the trigger, ignore and cue patterns that may match in one of `blocks`.
+@dataclass(frozen=True)
+class _Scanner:
+    """The vocabulary's trigger, ignore and cue patterns, matched against a report at once.
 
-    A pattern is dropped only when it cannot match: a literal it needs is absent from the
-    report, or it does not match the joined blocks at all.
+    Nearly every pattern is `(?<![\\w])` and then a literal, its key ("iran" in "iran nuclear
+    deal"), so a match can only start where a key starts after a non-word character. One
+    regex (`finder`: a `trie_regex` of all keys) lists those places in one pass over the report, and a
+    pattern is tried only there, with `match`; this finds exactly what `finditer` finds.
+    Patterns without a key (`others`) are searched as they are.
     """
-    joined = _JOIN.join(blocks)
-    live = []
-    for probe in _probes(vocab):
-        if probe.first and probe.first not in joined and not probe.anchored:
-            continue  # the common case, tested inline
-        if probe.anchored or (probe.possible(joined) and probe.pattern.search(joined) is not None):
-            live.append(id(probe.pattern))
-    return frozenset(live)
+
+    finder: StartFinder
+    by_key: dict[str, tuple[re.Pattern[str], ...]]  # longest key found -> patterns keyed by a prefix of it
+    others: tuple[_Probe, ...]
+
+    @classmethod
+    def of(cls, patterns: Iterable[re.Pattern[str]]) -> _Scanner:
+        keyed: dict[str, dict[int, re.Pattern[str]]] = {}
+        others: list[_Probe] = []
+        for pattern in {id(p): p for p in patterns}.values():
+            keys = _keys(pattern)
+            for key in keys:
+                keyed.setdefault(key, {})[id(pattern)] = pattern
+            if not keys:
+                others.append(_Probe.of(pattern))
+        by_key = {}
+        for key in keyed:
+            found: dict[int, re.Pattern[str]] = {}
+            for end in range(1, len(key) + 1):
+                found.update(keyed.get(key[:end], {}))
+            by_key[key] = tuple(found.values())
+        finder = StartFinder(r"(?=(" + trie_regex(keyed) + "))")
+        return cls(finder, by_key, tuple(others))
+
+    def starts(self, text: str) -> dict[int, tuple[re.Pattern[str], list[int]]]:
+        """Id of each keyed pattern that may match in `text` -> (the pattern, the positions
+        where one of its keys starts after a non-word character, in order)."""
+        at_key: dict[str, list[int]] = {}
+        for pos, key in self.finder.finditer(text):
+            at_key.setdefault(str(key), []).append(pos)
+        starts: dict[int, tuple[re.Pattern[str], list[int]]] = {}
+        for key, positions in at_key.items():
+            for pattern in self.by_key[key]:
+                starts.setdefault(id(pattern), (pattern, []))[1].extend(positions)
+        for _, positions in starts.values():
+            positions.sort()
+        return starts
+
+    def scan(self, blocks: Sequence[str]) -> tuple[frozenset[int], list[dict[int, list[Span]]]]:
+        """-> (ids of the patterns live in the report, each block's match spans per pattern id).
+
+        A pattern is live when it matches the blocks joined by `_JOIN` (or is anchored); only
+        live patterns are matched in the blocks."""
+        joined = _JOIN.join(blocks)
+        starts = self.starts(joined)
+        live = [pid for pid, (pattern, at) in starts.items() if any(pattern.match(joined, pos) for pos in at)]
+        others = [probe.pattern for probe in self.others if probe.live(joined)]
+        offsets = [0]
+        for block in blocks[:-1]:
+            offsets.append(offsets[-1] + len(block) + len(_JOIN))
+        found: list[dict[int, list[Span]]] = [{} for _ in blocks]
+        for pid in live:
+            pattern, at = starts[pid]
+            last = (-1, 0)
+            for pos in at:
+                index = bisect_right(offsets, pos) - 1
+                local = pos - offsets[index]
+                if (index, local) < last:  # like `finditer`, go on after the end of a match
+                    continue
+                m = pattern.match(blocks[index], local)
+                if m is not None:
+                    found[index].setdefault(pid, []).append(m.span())
+                    last = (index, m.end())
+        for pattern in others:
+            for index, text in enumerate(blocks):
+                spans = [m.span() for m in pattern.finditer(text)]
+                if spans:
+                    found[index][id(pattern)] = spans
+        return frozenset(live + [id(p) for p in others]), found
 
 
-def resolve_overlaps(hits: list[_Hit], blocked: Sequence[tuple[int, int]]) -> list[_Hit]:
+def _scanner(vocab: Vocabulary) -> _Scanner:
+    """The `_Scanner` of every trigger, ignore and cue pattern of `vocab`."""
+    patterns = [t.pattern for topic in vocab.topics for t in topic.triggers]
+    return _Scanner.of([*patterns, *vocab.ignore, *vocab.cues])
+
+
+def resolve_overlaps(hits: list[_Hit], blocked: Sequence[Span]) -> list[_Hit]:
     """Keep non-overlapping hits: longest first, then higher priority, then file order."""
     taken = list(blocked)
     kept: list[_Hit] = []
@@ -439,68 +543,77 @@ def resolve_overlaps(hits: list[_Hit], blocked: Sequence[tuple[int, int]]) -> li
     return sorted(kept, key=lambda h: h.start)
 
 
-def _active_topics(full_text: str, vocab: Vocabulary) -> list[Topic]:
-    """Return the topics whose `context` phrases all occur in the report."""
-    return [t for t in vocab.topics if all(p.search(full_text) for p in t.context)]
+def _live_triggers(vocab: Vocabulary, live: frozenset[int]) -> list[tuple[Topic, list[Trigger]]]:
+    """The topics of `vocab` (in order) with a trigger whose pattern is in `live`, each with
+    those of its triggers (in order)."""
+    owners = vocab.trigger_owners
+    topics = sorted({t.index: t for pid in live for t in owners.get(pid, ())}.items())
+    return [(topic, [t for t in topic.triggers if id(t.pattern) in live]) for _, topic in topics]
 
 
-def _live_triggers(topics: Sequence[Topic], live: frozenset[int]) -> list[tuple[Topic, list[Trigger]]]:
-    """`topics` (in order) with those of their triggers (in order) whose pattern is in `live`."""
-    pairs = []
-    for topic in topics:
-        triggers = [t for t in topic.triggers if id(t.pattern) in live]
-        if triggers:
-            pairs.append((topic, triggers))
-    return pairs
-
-
-def _cue_spans(text: str, vocab: Vocabulary, live: frozenset[int] | None = None) -> list[tuple[int, int]]:
-    """Return the spans of the sentences of `text` that contain a 'discussed' cue."""
-    cues = [c for c in vocab.cues if live is None or id(c) in live]
-    spans: list[tuple[int, int]] = []
-    if not cues:
-        return spans
+def _sentence_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, sentence) for the sentences of `text`."""
+    spans = []
     pos = 0
     for sentence in _sentences(text):
         start = text.find(sentence, pos)
         pos = start + len(sentence)
-        if any(c.search(sentence) for c in cues):
-            spans.append((start, pos))
+        spans.append((start, pos, sentence))
     return spans
+
+
+class _Cues:
+    """Which sentences of a block contain a 'discussed' cue (each sentence tested on demand)."""
+
+    def __init__(self, text: str, cues: Sequence[re.Pattern[str]]) -> None:
+        self.cues = cues
+        self.sentences = _sentence_spans(text) if cues else []
+        self.tested: dict[int, bool] = {}
+
+    def _cued(self, index: int) -> bool:
+        if index not in self.tested:
+            sentence = self.sentences[index][2]
+            self.tested[index] = any(c.search(sentence) for c in self.cues)
+        return self.tested[index]
+
+    def around(self, hit: _Hit) -> bool:
+        """True if `hit` lies within a sentence that contains a cue."""
+        return any(s <= hit.start and hit.end <= e and self._cued(i) for i, (s, e, _) in enumerate(self.sentences))
 
 
 def _score_block(
     text: str,
     weight: float,
     label: str,
-    topics: Sequence[Topic],
-    vocab: Vocabulary,
     scores: dict[str, _Score],
-    live: frozenset[int] | None = None,
-    triggers: Sequence[tuple[Topic, Sequence[Trigger]]] | None = None,
+    triggers: Sequence[tuple[Topic, Sequence[Trigger]]],
+    ignore: Sequence[int],
+    cue_patterns: Sequence[re.Pattern[str]],
+    found: dict[int, list[Span]],
 ) -> None:
-    """Add one block's evidence to `scores` (keyed by topic name)."""
-    candidates = _candidates(text, topics, triggers)
+    """Add one block's evidence to `scores` (keyed by topic name). The report's live patterns:
+    `triggers` (the topics with their live triggers), `ignore` (ids) and `cue_patterns`;
+    `found` holds the block's match spans per pattern id."""
+    candidates = _candidates(text, triggers, found)
     if not candidates:
         return
-    ignore = [p for p in vocab.ignore if live is None or id(p) in live]
-    hits = resolve_overlaps(candidates, _spans(ignore, text))
+    hits = resolve_overlaps(candidates, [span for pid in ignore for span in found.get(pid, ())])
     if not hits:
         return
-    cues = _cue_spans(text, vocab, live)
+    cues = _Cues(text, cue_patterns)
     by_topic: dict[str, list[_Hit]] = {}
     for hit in hits:
         by_topic.setdefault(hit.topic.name, []).append(hit)
-    for name, found in by_topic.items():
-        best = max(h.weight for h in found)
-        repeat = 1.0 + 0.5 * (min(len(found), MAX_REPEAT) - 1)
-        cued = any(_inside((h.start, h.end), cues) for h in found)
+    for name, hits_of in by_topic.items():
+        best = max(h.weight for h in hits_of)
+        repeat = 1.0 + 0.5 * (min(len(hits_of), MAX_REPEAT) - 1)
+        cued = any(cues.around(h) for h in hits_of)
         entry = scores.setdefault(name, _Score())
         entry.score += weight * best * repeat + (CUE_BONUS * best if cued else 0.0)
         entry.focus = entry.focus or cued or label in ("headline", "lede")
         entry.headline = entry.headline or label == "headline"
         entry.blocks += label != "headline"
-        for h in found:
+        for h in hits_of:
             phrase = text[h.start : h.end]
             if phrase not in entry.phrases:
                 entry.phrases.append(phrase)
@@ -509,12 +622,18 @@ def _score_block(
 def score_topics(headline: str | None, paragraphs: Sequence[str], vocab: Vocabulary) -> dict[str, _Score]:
     """Return the evidence for every topic with at least one trigger match in the report."""
     blocks = [(normalise(t), w, label) for t, w, label in text_blocks(headline, paragraphs)]
-    topics = _active_topics(" ".join(b[0] for b in blocks), vocab)
-    live = _live_patterns([b[0] for b in blocks], vocab)
-    triggers = _live_triggers(topics, live)
+    texts = [b[0] for b in blocks]
+    live, found = vocab.scanner.scan(texts)
+    # Topics whose `context` phrases do not all occur in the report are left out.
+    full_text = " ".join(texts)
+    triggers = [
+        (topic, t) for topic, t in _live_triggers(vocab, live) if all(p.search(full_text) for p in topic.context)
+    ]
+    ignore = [id(p) for p in vocab.ignore if id(p) in live]
+    cues = [c for c in vocab.cues if id(c) in live]
     scores: dict[str, _Score] = {}
-    for text, weight, label in blocks:
-        _score_block(text, weight, label, topics, vocab, scores, live, triggers)
+    for (text, weight, label), matches in zip(blocks, found, strict=True):
+        _score_block(text, weight, label, scores, triggers, ignore, cues, matches)
     return scores
 
 

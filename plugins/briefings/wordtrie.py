@@ -1,0 +1,69 @@
+"""Finding where any of many patterns can match, in one pass over a text.
+
+Most vocabulary patterns (topic triggers, registry names, titles) start with a literal word.
+A regex of all those words folded into a trie (`trie_regex`) lists, in one pass, the places
+where one of them starts; each pattern is then tried only there (`matches_at`), which finds
+what its `finditer` finds without scanning the whole text once per pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+# The characters that match an ASCII letter when case is ignored but do not lower-case to it
+# (İ also lower-cases to two characters). In a text without them, a pattern of ASCII letters
+# matches ignoring case exactly where its lower-case form occurs in the lower-cased text.
+CASE_ODD = "\u0130\u0131\u017f"
+CASE_ODD_RE = re.compile(f"[{CASE_ODD}]")
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex (nested alternations, one branch per next character) that matches the longest
+    of `words` that starts where it is tried; one that never matches if there are no words."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root) or r"(?!x)x"
+
+
+class StartFinder:
+    """`finditer` of `(?<!\\w)` + `body` (a zero-width regex with one group): (position, the
+    group) where `body` matches at the start of a text or after a non-word character. Faster
+    than that regex: one that starts with `\\W` lets the engine skip to non-word characters."""
+
+    def __init__(self, body: str) -> None:
+        self.first = re.compile(body)
+        self.after = re.compile(r"\W" + body)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, str | None]]:
+        m = self.first.match(text)
+        if m is not None:
+            yield 0, m.group(1)
+        for m in self.after.finditer(text):
+            yield m.start() + 1, m.group(1)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text)` gives, when every match must start at one of
+    `starts` (ascending) and none is empty: `pattern` is tried at those positions only."""
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None and m.end() > pos:
+            end = m.end()
+            yield m
