@@ -243,7 +243,7 @@ def _alternation(words: Iterable[str]) -> str:
 def _alternatives(words: Iterable[str]) -> list[tuple[str, str]]:
     """(word, its regex) for each alternative of `_alternation(words)`, in its order."""
     parts = []
-    for w in sorted({w for w in words if w.strip()}, key=len, reverse=True):
+    for w in sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w)):  # same order in every process
         tokens = [re.escape(t).replace(r"\.", r"\.?") for t in re.split(r"[\s\-]+", w.strip())]
         parts.append((w, r"[\s\-]+".join(tokens)))
     return parts
