@@ -124,7 +124,8 @@ def pages_digest(records: dict[str, PageRecord], pages: list[str]) -> str:
 
 def _run_pagefind(output_dir: Path, pages: list[str], bundle: Path) -> None:
     """Index `pages` (paths relative to output_dir, kept) into the bundle folder `bundle`."""
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
+    # Beside the output folder: same file system, so pages are hard-linked and bundles renamed.
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=output_dir.parent) as tmp:
         site = Path(tmp) / "site"
         for page in pages:
             target = site / page
