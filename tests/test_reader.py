@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
 from briefings.reader import BriefingReader, read_files_ahead
 from pelican.settings import read_settings
 
@@ -28,3 +31,21 @@ def test_a_file_a_worker_cannot_read_is_left_to_pelican(tmp_path):
     missing = str(tmp_path / "gone.md")
     read_files_ahead(reader, [BRIEFINGS[0], missing], workers=2)
     assert list(reader.read_ahead) == [BRIEFINGS[0]]
+
+
+def test_the_provenance_block_is_not_parsed_and_nothing_else_is_lost():
+    from briefings.markdown_out import parse_front_matter
+    from briefings.reader import UNREAD_KEYS, without_blocks
+
+    for path in BRIEFINGS:
+        text = Path(path).read_text(encoding="utf-8")
+        front = text.split("---\n")[1]
+        full, _ = parse_front_matter(text)
+        assert "provenance" in full
+        cut = yaml.safe_load(without_blocks(front, UNREAD_KEYS))
+        assert cut == {k: v for k, v in full.items() if k != "provenance"}
+    flow = 'title: T\nprovenance: {date: {rule: dateline,\n  text: "MOSCOW"}}\ntopics:\n- Gas\n'
+    assert without_blocks(flow, UNREAD_KEYS) == "title: T\ntopics:\n- Gas\n"
+    listed = "provenance:\n- a\n- b\n\nsummary: S\n"
+    assert without_blocks(listed, UNREAD_KEYS) == "summary: S\n"
+    assert without_blocks("title: provenance: no\n", UNREAD_KEYS) == "title: provenance: no\n"

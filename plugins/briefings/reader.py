@@ -2,7 +2,9 @@
 and a parallel read-ahead for cold builds.
 
 - The stock reader parses front matter with pure-Python `yaml.safe_load`; `yaml.CSafeLoader`
-  gives the same data (safe tags only) several times faster.
+  gives the same data (safe tags only) several times faster. The `provenance` block, two
+  thirds of a generated front matter, is for editors and is not read by the site: it is cut
+  out before parsing.
 - Pelican reads files one at a time. Before it reads the first briefing
   (`article_generator_preread`), `read_ahead` lists the files its reader cache does not hold
   and parses them (front matter + Markdown) in forked worker processes; `BriefingReader.read`
@@ -28,6 +30,24 @@ from .taxonomies import quotes_in
 _WORKER_READER: BriefingReader | None = None  # the reader a forked worker uses
 
 
+UNREAD_KEYS = ("provenance",)  # front-matter keys the site never reads: not parsed at all
+
+
+def without_blocks(front_matter: str, keys: tuple[str, ...]) -> str:
+    """Block-style YAML without the top-level entries of `keys`: the `key:` line and the lines
+    under it (indented, blank, or `- ` items). Text without those keys comes back as it is."""
+    if not any(front_matter.startswith(f"{k}:") or f"\n{k}:" in front_matter for k in keys):
+        return front_matter
+    kept, skipping = [], False
+    for line in front_matter.splitlines(keepends=True):
+        if skipping and (not line.strip() or line[0] in " \t-"):
+            continue
+        skipping = any(line.startswith(f"{k}:") for k in keys)
+        if not skipping:
+            kept.append(line)
+    return "".join(kept)
+
+
 class BriefingReader(YAMLMetadataReader):
     """Markdown with YAML front matter, parsed by the fastest safe YAML loader available."""
 
@@ -37,7 +57,7 @@ class BriefingReader(YAMLMetadataReader):
 
     def _load_yaml_metadata(self, text: str, source_path: str) -> dict[str, Any]:
         try:
-            metadata = yaml.load(text, Loader=SAFE_LOADER)
+            metadata = yaml.load(without_blocks(text, UNREAD_KEYS), Loader=SAFE_LOADER)
         except yaml.YAMLError:
             return super()._load_yaml_metadata(text, source_path)  # logs the error the stock way
         if not isinstance(metadata, dict):
