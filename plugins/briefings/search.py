@@ -122,28 +122,56 @@ def pages_digest(records: dict[str, PageRecord], pages: list[str]) -> str:
     return digest.hexdigest()
 
 
-def _run_pagefind(output_dir: Path, pages: list[str], bundle: Path) -> None:
-    """Index `pages` (paths relative to output_dir, kept) into the bundle folder `bundle`."""
-    # Beside the output folder: same file system, so pages are hard-linked and bundles renamed.
+ALL_PAGES_GLOB = "briefings/**/*.html"
+_PAGE = re.compile(r"briefings/([a-z0-9][a-z0-9_.-]*)/index\.html")  # a page's path, glob-safe
+MAX_GLOB_CHARS = 100_000  # Linux takes at most 128 KiB in one command-line argument
+
+
+def pages_glob(pages: list[str]) -> str | None:
+    """A Pagefind glob matching exactly `pages` (briefings/<slug>/index.html paths), or None
+    when one of them cannot be spelled in it."""
+    slugs = []
+    for page in pages:
+        m = _PAGE.fullmatch(page)
+        if not m:
+            return None
+        slugs.append(m.group(1))
+    glob = "briefings/{" + ",".join(slugs) + "}/index.html" if len(slugs) > 1 else "".join(pages)
+    return glob if slugs and len(glob) <= MAX_GLOB_CHARS else None
+
+
+def _pagefind(site: Path, glob: str, built: Path) -> None:
+    cmd = [
+        sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(built), "--glob", glob, "--silent",
+    ]  # fmt: skip
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"pagefind failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    if not (built / "pagefind-ui.js").is_file():
+        raise RuntimeError("pagefind ran but wrote no pagefind-ui.js")
+
+
+def _run_pagefind(output_dir: Path, pages: list[str], bundle: Path, everything: bool = False) -> None:
+    """Index `pages` (paths relative to output_dir, kept) into the bundle folder `bundle`.
+
+    Pagefind reads the pages in place, picked by a glob (all briefing pages, or a list of
+    them); pages a glob cannot name are hard-linked into a scratch site first."""
+    # Beside the output folder: same file system, so links and renames (no copies).
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=output_dir.parent) as tmp:
-        site = Path(tmp) / "site"
-        for page in pages:
-            target = site / page
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(output_dir / page, target)
-            except OSError:
-                shutil.copyfile(output_dir / page, target)
         built = Path(tmp) / "bundle"
-        cmd = [
-            sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(built),
-            "--glob", "briefings/**/*.html", "--silent",
-        ]  # fmt: skip
-        result = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            raise RuntimeError(f"pagefind failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-        if not (built / "pagefind-ui.js").is_file():
-            raise RuntimeError("pagefind ran but wrote no pagefind-ui.js")
+        glob = ALL_PAGES_GLOB if everything else pages_glob(pages)
+        if glob is not None:
+            _pagefind(output_dir, glob, built)
+        else:
+            site = Path(tmp) / "site"
+            for page in pages:
+                target = site / page
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(output_dir / page, target)
+                except OSError:
+                    shutil.copyfile(output_dir / page, target)
+            _pagefind(site, ALL_PAGES_GLOB, built)
         bundle.mkdir(parents=True, exist_ok=True)
         for old in bundle.iterdir():  # replace the bundle, keep the shards folder of the main one
             if old.name != SHARDS_DIR:
@@ -152,8 +180,8 @@ def _run_pagefind(output_dir: Path, pages: list[str], bundle: Path) -> None:
             shutil.move(str(item), bundle / item.name)
 
 
-def _index_bundle(output_dir: Path, pages: list[str], bundle: Path, digest: str) -> None:
-    _run_pagefind(output_dir, pages, bundle)
+def _index_bundle(output_dir: Path, pages: list[str], bundle: Path, digest: str, everything: bool) -> None:
+    _run_pagefind(output_dir, pages, bundle, everything)
     (bundle / STAMP).write_text(digest + "\n", encoding="utf-8")
 
 
@@ -176,7 +204,7 @@ def index_site(output_dir: Path, force: bool = False) -> bool:
         bundle, digest = bundles[key], pages_digest(records, pages)
         stamp = bundle / STAMP
         if force or not stamp.is_file() or stamp.read_text(encoding="utf-8").strip() != digest:
-            todo.append((pages, bundle, digest))
+            todo.append((pages, bundle, digest, len(shards) == 1))
     indexed = bool(todo)
     # The main bundle first (shard folders live inside it), then the shards, two at a time.
     todo.sort(key=lambda item: item[1] != root)

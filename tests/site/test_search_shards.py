@@ -88,3 +88,30 @@ def test_unchanged_pages_are_not_read_again(tmp_path):
     assert page_records(tmp_path, {"briefings/a/index.html": remembered})["briefings/a/index.html"] == remembered
     stale = PageRecord(fresh.size, fresh.mtime_ns - 1, "stale", "2021")  # the file changed since
     assert page_records(tmp_path, {"briefings/a/index.html": stale})["briefings/a/index.html"] == fresh
+
+
+def test_pages_are_picked_by_a_glob_when_their_paths_allow_it():
+    from briefings.search import MAX_GLOB_CHARS, pages_glob
+
+    pages = ["briefings/putin-and-macron/index.html", "briefings/xi-biden-2021/index.html"]
+    assert pages_glob(pages) == "briefings/{putin-and-macron,xi-biden-2021}/index.html"
+    assert pages_glob(pages[:1]) == pages[0]
+    assert pages_glob(["briefings/a,b/index.html"]) is None  # a comma would split the alternatives
+    assert pages_glob(["briefings/{x}/index.html"]) is None
+    assert pages_glob(["about/index.html"]) is None
+    assert pages_glob([f"briefings/{'a' * 200}-{i}/index.html" for i in range(MAX_GLOB_CHARS // 200)]) is None
+
+
+def test_pages_a_glob_cannot_name_are_indexed_all_the_same(tmp_path):
+    from briefings.search import _run_pagefind
+
+    pages = ["briefings/plain/index.html", "briefings/odd,name/index.html"]
+    for i, page in enumerate(pages):
+        (tmp_path / page).parent.mkdir(parents=True)
+        (tmp_path / page).write_text(
+            f'<!doctype html><html lang="en"><body><article data-pagefind-body>Talk number {i}</article></body></html>',
+            encoding="utf-8",
+        )
+    _run_pagefind(tmp_path, pages, tmp_path / "bundle")
+    entry = json.loads((tmp_path / "bundle" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == 2
