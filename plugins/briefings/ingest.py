@@ -57,7 +57,7 @@ class Converted:
     text: str = ""
     error: str = ""
     notes: tuple[str, ...] = ()
-    draft: str = ""  # a temporary file in the content folder holding `text` ("" if none)
+    draft: str = ""  # a temporary file in the content folder holding the text ("" if none: then in `text`)
 
 
 @dataclass
@@ -167,7 +167,8 @@ def convert(
         briefing.slug = briefing.slug or base_slug(briefing, name)
         text = render_briefing(briefing)
         draft = _draft(drafts, briefing.slug, text) if slug in (None, briefing.slug) else ""
-        return Converted(name, seed.sha256, ov_sha, briefing, text, notes=seed.notes, draft=draft)
+        # (the text of a drafted briefing stays in its draft: it is not sent back from a worker)
+        return Converted(name, seed.sha256, ov_sha, briefing, "" if draft else text, notes=seed.notes, draft=draft)
     except Exception as exc:
         return Converted(name, seed.sha256, ov_sha, error=f"extraction failed: {type(exc).__name__}: {exc}")
 
@@ -430,7 +431,7 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
         stale = sorted((ours - new_files) & {p.name for p in content_dir.glob("*.md")})
         changed = []
         for file_name, text, draft in writes:
-            if _differs(content_dir / file_name, text):
+            if draft or _differs(content_dir / file_name, text):  # (a draft differs from the file: see `_draft`)
                 changed.append((file_name, text, draft))
             else:
                 _discard(draft)
