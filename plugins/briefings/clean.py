@@ -124,21 +124,32 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
     """Why a single line is page chrome, or None if nothing marks it as chrome."""
     low = _BULLET.sub("", line).strip().lower()
     n = word_count(line)
-    checks = (
-        (low in rules.lines or low.rstrip(":") in rules.lines, "chrome line"),
-        (n <= 30 and low.startswith(rules.prefixes), "chrome prefix"),
-        (n <= 14 and any(c in low for c in rules.contains), "chrome phrase"),
-        (any(c in low for c in rules.anywhere), "chrome phrase (image licence, cookies)"),
-        (bool(_RELATIVE_TIME.match(low)), "relative timestamp"),
-        (bool(_VIEW_COUNT.match(low)), "view counter"),
-        (bool(_RESIDUE.match(line)) and not dates.find_dates(line), "no words"),
-        (n <= 6 and bool(_BREADCRUMB.match(line)), "breadcrumb"),
-        (n <= 25 and bool(_TEASER.match(line)) and not date_line(line), "teaser headline"),
-        (bool(_PROMO.match(line)), "promotional link"),
-        (bool(_BULLET.match(line)) and n <= 3, "tag or navigation item"),
-        (n <= 3 and line.upper() == line and any(c.isalpha() for c in line), "section label"),
-    )
-    return next((why for hit, why in checks if hit), None)
+    # In order: the first check that holds gives the reason (the others are not tried).
+    if low in rules.lines or low.rstrip(":") in rules.lines:
+        return "chrome line"
+    if n <= 30 and low.startswith(rules.prefixes):
+        return "chrome prefix"
+    if n <= 14 and any(c in low for c in rules.contains):
+        return "chrome phrase"
+    if any(c in low for c in rules.anywhere):
+        return "chrome phrase (image licence, cookies)"
+    if _RELATIVE_TIME.match(low):
+        return "relative timestamp"
+    if _VIEW_COUNT.match(low):
+        return "view counter"
+    if _RESIDUE.match(line) and not dates.find_dates(line):
+        return "no words"
+    if n <= 6 and _BREADCRUMB.match(line):
+        return "breadcrumb"
+    if n <= 25 and _TEASER.match(line) and not date_line(line):
+        return "teaser headline"
+    if _PROMO.match(line):
+        return "promotional link"
+    if n <= 3 and _BULLET.match(line):
+        return "tag or navigation item"
+    if n <= 3 and line.upper() == line and any(c.isalpha() for c in line):
+        return "section label"
+    return None
 
 
 def end_marker(line: str, rules: ChromeRules) -> str | None:

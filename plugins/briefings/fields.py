@@ -89,6 +89,8 @@ FORMAT_HINTS = {
         "talks in", "held talks", "welcomed", "received",
     ),
 }  # fmt: skip
+# Any of a kind's hints, as one search (the same answer as trying each as a substring).
+_HINT_RES = {k: re.compile("|".join(re.escape(h) for h in hints)) for k, hints in FORMAT_HINTS.items()}
 _OTHER_TIME = re.compile(
     r"\b(?:will|would|plan(?:s|ned)?|previous(?:ly)?|earlier|last|next|in (?:January|February|March|April|May|June|July"
     r"|August|September|October|November|December))\b",
@@ -340,7 +342,7 @@ def _venue(doc: CleanDoc) -> Found | None:
 def _hinted(text: str, low: str, kind: str) -> bool:
     """False if `text` (lower-cased: `low`) holds none of the FORMAT_HINTS of `kind`."""
     where = low if kind in _IGNORING_CASE else text
-    return any(hint in where for hint in FORMAT_HINTS[kind])
+    return _HINT_RES[kind].search(where) is not None
 
 
 def extract_format(doc: CleanDoc) -> Found:

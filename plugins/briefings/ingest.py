@@ -8,9 +8,11 @@ deleted seed, and reports every seed it could not convert with the reason.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import re
 import sys
@@ -55,7 +57,7 @@ class Converted:
     text: str = ""
     error: str = ""
     notes: tuple[str, ...] = ()
-    draft: str = ""  # a temporary file in the content folder holding `text` ("" if none)
+    draft: str = ""  # a temporary file in the content folder holding the text ("" if none: then in `text`)
 
 
 @dataclass
@@ -165,7 +167,8 @@ def convert(
         briefing.slug = briefing.slug or base_slug(briefing, name)
         text = render_briefing(briefing)
         draft = _draft(drafts, briefing.slug, text) if slug in (None, briefing.slug) else ""
-        return Converted(name, seed.sha256, ov_sha, briefing, text, notes=seed.notes, draft=draft)
+        # (the text of a drafted briefing stays in its draft: it is not sent back from a worker)
+        return Converted(name, seed.sha256, ov_sha, briefing, "" if draft else text, notes=seed.notes, draft=draft)
     except Exception as exc:
         return Converted(name, seed.sha256, ov_sha, error=f"extraction failed: {type(exc).__name__}: {exc}")
 
@@ -322,15 +325,32 @@ def _run(
     max_bytes = int(settings["MAX_SEED_BYTES"])
     args = [(p, max_bytes, seeds_root, drafts, slugs.get(p.name)) for p in todo]
     workers = worker_count(settings)
-    if len(todo) < int(settings.get("PARALLEL_MIN", 200)) or workers < 2:
+    if len(todo) < max(2, int(settings.get("PARALLEL_MIN", 200))) or workers < 2 or not _CAN_FORK:
         return [_convert_args(a) for a in args]
-    results: list[Converted] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in pool.map(_convert_args, args, chunksize=max(1, min(64, len(args) // (workers * 8)))):
-            results.append(result)
-            if bar and (len(results) % 100 == 0 or len(results) == len(args)):
-                _progress_bar(len(results), len(args))
+    # The first seed is converted here: that loads the registries and compiles the patterns,
+    # which the forked workers then inherit instead of each doing it again.
+    results = [_convert_args(args[0])]
+    rest = args[1:]
+    gc.freeze()  # what exists now is kept: not scanned by the workers' collections (nor copied)
+    try:
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, min(64, len(rest) // (workers * 8)))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start) as pool:
+            for result in pool.map(_convert_args, rest, chunksize=chunk):
+                results.append(result)
+                if bar and (len(results) % 100 == 0 or len(results) == len(args)):
+                    _progress_bar(len(results), len(args))
+    finally:
+        gc.unfreeze()
     return results
+
+
+_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+
+
+def _worker_start() -> None:
+    """A worker allocates many short-lived objects per seed: collect less often."""
+    gc.set_threshold(10_000, 50, 100)
 
 
 def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progress: bool = False) -> IngestReport:
@@ -411,7 +431,7 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
         stale = sorted((ours - new_files) & {p.name for p in content_dir.glob("*.md")})
         changed = []
         for file_name, text, draft in writes:
-            if _differs(content_dir / file_name, text):
+            if draft or _differs(content_dir / file_name, text):  # (a draft differs from the file: see `_draft`)
                 changed.append((file_name, text, draft))
             else:
                 _discard(draft)

@@ -97,6 +97,24 @@ def _provenance(found: Any) -> Any:
 
 
 SAFE_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when present
+_SCALAR_TAGS: dict[str, str] = {}  # string -> the tag the dumper's resolver gives it (implicit)
+
+
+class _Dumper(SAFE_DUMPER):  # type: ignore[misc, valid-type]
+    """SAFE_DUMPER, with the tag a string resolves to remembered: the serializer asks for it
+    twice for every scalar, and the same keys and values come back in every briefing."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        if not implicit[0]:
+            return self.DEFAULT_SCALAR_TAG
+        tag = _SCALAR_TAGS.get(value)
+        if tag is None:
+            if len(_SCALAR_TAGS) > 100_000:
+                _SCALAR_TAGS.clear()
+            tag = _SCALAR_TAGS[value] = super().resolve(kind, value, implicit)
+        return tag
 
 
 _DUMP_OPTIONS: dict[str, Any] = {"sort_keys": False, "allow_unicode": True, "default_flow_style": False, "width": 100}
@@ -110,7 +128,7 @@ def dump_yaml(data: dict[str, Any]) -> str:
     except ValueError:  # not only plain data: let the representer handle it
         return str(yaml.dump(data, Dumper=SAFE_DUMPER, **_DUMP_OPTIONS))
     stream = io.StringIO()
-    dumper = SAFE_DUMPER(stream, **_DUMP_OPTIONS)
+    dumper = _Dumper(stream, **_DUMP_OPTIONS)
     try:
         dumper.open()
         dumper.serialize(node)
