@@ -13,6 +13,8 @@ on every core, and removes the pages it no longer produces.
   one starts from an empty output folder, as `DELETE_OUTPUT_DIRECTORY` would.
 - A file the last build produced (through the writer, or reported with `produced()`) that this
   build did not produce is deleted, with the folders it leaves empty.
+- Pelican's reader cache (parsed briefings) is emptied when the code or plain settings that
+  filled it changed (`fresh_reader_cache`), so cached metadata never goes stale.
 """
 
 from __future__ import annotations
