@@ -5,7 +5,9 @@ on every core, and removes the pages it no longer produces.
   lists everything it shows (`Term.page_key()` and `Year.page_key()` do the same for topic,
   person and year pages). The writer keeps, per page, a digest of that key; a page whose
   digest and site digest (theme templates, plain settings, this package's code, library
-  versions) are unchanged, and whose file still exists, is not rendered again.
+  versions) are unchanged, and whose file still exists, is not rendered again. Settings that
+  are not plain data (Jinja filters and other functions) are not followed: after changing
+  one, run `invoke clean`.
 - Pages to render are queued and rendered by `flush()` in forked processes (one per core),
   which share the built context copy-on-write: nothing is pickled.
 - State lives in `<CACHE_PATH>/briefings-pages.json`: {"site": digest, "pages": {path: digest}}.
