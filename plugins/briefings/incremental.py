@@ -100,8 +100,9 @@ def site_digest(settings: dict[str, Any]) -> str:
 def reader_digest(settings: dict[str, Any]) -> str:
     """Digest of what Pelican's cached reader results depend on: our reading code, plain
     settings (Markdown options, GZIP_CACHE...) and library versions."""
-    package = Path(__file__).parent
-    code = [(name, hashlib.blake2b((package / name).read_bytes()).hexdigest()) for name in READER_FILES]
+    from .ingest import PACKAGE, fingerprint_of
+
+    code = fingerprint_of([PACKAGE / name for name in READER_FILES])
     return digest((code, sorted(plain_settings(settings).items()), _versions()))
 
 
