@@ -47,6 +47,10 @@ DIRECT_TEMPLATES = ["index", "search", "404"]
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_URL = "search/"
 DEFAULT_PAGINATION = False
+# No translations: skips Pelican's translation grouping, which compares every article with
+# every other one (quadratic in the number of briefings).
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
 
 # Seed text is untrusted: plain Markdown (no extensions), summaries stay plain text, and
 # every template variable is escaped unless a template marks it safe.

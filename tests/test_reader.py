@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from briefings.reader import BriefingReader, read_files_ahead
 from pelican.settings import read_settings
@@ -49,3 +50,56 @@ def test_the_provenance_block_is_not_parsed_and_nothing_else_is_lost():
     listed = "provenance:\n- a\n- b\n\nsummary: S\n"
     assert without_blocks(listed, UNREAD_KEYS) == "summary: S\n"
     assert without_blocks("title: provenance: no\n", UNREAD_KEYS) == "title: provenance: no\n"
+
+
+URL_SETTINGS = {
+    "ARTICLE_URL": "briefings/{slug}/",
+    "ARTICLE_SAVE_AS": "briefings/{slug}/index.html",
+    "DEFAULT_LANG": "en",
+    "WITH_FUTURE_DATES": True,
+}
+
+
+@pytest.mark.parametrize(
+    ("metadata", "settings", "expected"),
+    [
+        ({"slug": "a-b"}, {}, {"url": "briefings/a-b/", "save_as": "briefings/a-b/index.html"}),
+        (
+            {"slug": "a-b", "status": "Published", "lang": "en"},
+            {},
+            {"url": "briefings/a-b/", "save_as": "briefings/a-b/index.html"},
+        ),
+        ({}, {}, {}),  # no slug: Pelican makes one
+        ({"slug": "a", "status": "draft"}, {}, {}),  # drafts use DRAFT_URL
+        ({"slug": "a", "status": "hidden"}, {}, {}),
+        ({"slug": "a", "lang": "fr"}, {}, {}),  # other languages use ARTICLE_LANG_URL
+        ({"slug": "a"}, {"WITH_FUTURE_DATES": False}, {}),  # a future date makes a draft
+        ({"slug": "a"}, {"ARTICLE_URL": "{date:%Y}/{slug}/"}, {}),
+        ({"slug": "a"}, {"ARTICLE_SAVE_AS": "{category}/{slug}.html"}, {}),
+        ({"slug": "a"}, {"ARTICLE_URL": "{}/"}, {}),
+        ({"slug": "a", "url": "x/"}, {}, {}),  # set by hand: Pelican takes it as it is
+        (
+            {"slug": "a"},
+            {"ARTICLE_URL": "{slug}.html", "ARTICLE_SAVE_AS": "{slug}.html"},
+            {"url": "a.html", "save_as": "a.html"},
+        ),
+    ],
+)
+def test_fixed_urls_only_when_pelican_would_give_the_same(metadata, settings, expected):
+    from briefings.reader import fixed_urls
+
+    assert fixed_urls(metadata, {**URL_SETTINGS, **settings}) == expected
+
+
+def test_fixed_urls_equal_what_pelican_formats():
+    from briefings.reader import fixed_urls
+    from pelican.contents import Article
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    for path in BRIEFINGS:
+        content, metadata = BriefingReader(settings).read(path)
+        assert {"url", "save_as"} <= set(metadata)
+        plain = {k: v for k, v in metadata.items() if k not in ("url", "save_as")}
+        article = Article(content, plain, settings=settings, source_path=path)
+        assert (article.url, article.save_as) == (metadata["url"], metadata["save_as"])
+        assert fixed_urls(plain, settings) == {"url": article.url, "save_as": article.save_as}

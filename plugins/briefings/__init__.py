@@ -13,6 +13,7 @@ def register() -> None:
     from pelican import signals
 
     from . import site
+    from .fast_exit import skip_teardown_at_exit
     from .pelican_glue import run_ingest
     from .reader import read_ahead, use_briefing_reader
 
@@ -20,3 +21,4 @@ def register() -> None:
     signals.readers_init.connect(use_briefing_reader)
     signals.article_generator_preread.connect(read_ahead)
     site.connect()
+    signals.finalized.connect(skip_teardown_at_exit)

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 STATE_FILE = "briefings-pages.json"
 READER_STAMP = ".reader-fingerprint"  # what filled Pelican's reader cache
-READER_FILES = ("reader.py", "markdown_out.py", "taxonomies.py", "quotes.py")  # what reading runs
+READER_FILES = ("reader.py", "markdown_out.py", "taxonomies.py", "quotes.py", "sanitize.py")  # what reading runs
 _ACTIVE: list[IncrementalWriter] = []  # writers of builds in progress (Pelican makes one per build)
 _PLAIN = (str, int, float, bool, type(None))
 

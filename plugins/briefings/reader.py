@@ -10,20 +10,27 @@ and a parallel read-ahead for cold builds.
   and parses them (front matter + Markdown) in forked worker processes; `BriefingReader.read`
   then hands Pelican those results, which Pelican caches as if it had read them itself. A
   file a worker could not read is read again by Pelican, which reports the problem as usual.
-- Reading also finds the body's key quotes (`metadata["quotes"]`), so they are found in
-  parallel on a cold build and come from Pelican's cache on the next.
+- Work done once per file, then cached by Pelican with what it read (so it runs in parallel on
+  a cold build and not at all on the next):
+  - the body's key quotes are found (`metadata["quotes"]`);
+  - the body is cleaned (`sanitize.clean_html`);
+  - `url` and `save_as` are set when the URL patterns use only the slug (`fixed_urls`), so
+    Pelican does not format both patterns, with several path operations each, for every
+    article on every build.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import string
 from typing import Any
 
 import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from .markdown_out import SAFE_LOADER
+from .sanitize import clean_html
 from .settings import briefing_settings, worker_count
 from .taxonomies import quotes_in
 
@@ -48,6 +55,33 @@ def without_blocks(front_matter: str, keys: tuple[str, ...]) -> str:
     return "".join(kept)
 
 
+def fixed_urls(metadata: dict[str, Any], settings: dict[str, Any]) -> dict[str, str]:
+    """{"url", "save_as"} of an article from its metadata, when Pelican would give the same:
+    a published article in the default language with a slug, under ARTICLE_URL and
+    ARTICLE_SAVE_AS patterns whose only field is {slug}. Else {} (Pelican formats them)."""
+    slug = metadata.get("slug")
+    patterns = {"url": settings.get("ARTICLE_URL"), "save_as": settings.get("ARTICLE_SAVE_AS")}
+    if (
+        not isinstance(slug, str)
+        or not slug
+        or str(metadata.get("status", "published")).lower() != "published"
+        or not settings.get("WITH_FUTURE_DATES", True)
+        or metadata.get("lang", settings.get("DEFAULT_LANG")) != settings.get("DEFAULT_LANG")
+        or "url" in metadata  # set by hand: Pelican takes it as it is
+        or "save_as" in metadata
+    ):
+        return {}
+    urls = {}
+    for key, pattern in patterns.items():
+        if not isinstance(pattern, str):
+            return {}
+        fields = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+        if fields - {"slug"}:
+            return {}
+        urls[key] = pattern.format(slug=slug)
+    return urls
+
+
 class BriefingReader(YAMLMetadataReader):
     """Markdown with YAML front matter, parsed by the fastest safe YAML loader available."""
 
@@ -70,11 +104,13 @@ class BriefingReader(YAMLMetadataReader):
         return ready if ready is not None else self.read_now(source_path)
 
     def read_now(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        """(HTML body, metadata); the metadata gains the body's key `quotes` unless it has them."""
+        """(clean HTML body, metadata); the metadata gains the body's key `quotes` unless it has
+        them, and `url` and `save_as` when `fixed_urls` can tell them."""
         content, metadata = super().read(source_path)
         if "quotes" not in metadata:
             metadata["quotes"] = [{"speaker": q.speaker, "text": q.text} for q in quotes_in(content, metadata)]
-        return content, metadata
+        metadata.update(fixed_urls(metadata, self.settings))
+        return clean_html(content), metadata
 
 
 def _read_in_worker(path: str) -> tuple[str, dict[str, Any]] | None:
