@@ -15,6 +15,7 @@ rebuild that rewrote no briefing page reads none.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -36,15 +37,30 @@ SHARD_MIN_PAGES = int(os.environ.get("BRIEFINGS_SEARCH_SHARD_MIN", "1500"))  # b
 SHARD_MAX_PAGES = 700  # a year with more pages is split into stable hash buckets
 
 _YEAR = re.compile(rb'data-pagefind-filter="year:([^"]+)"')
-_ARTICLE = re.compile(rb"<article[^>]*data-pagefind-body.*?</article>", re.S)
+_ARTICLE_START = re.compile(rb"<article[^>]*data-pagefind-body")
+_ARTICLE_END = b"</article>"
 _IGNORED = re.compile(rb"<(section|nav|aside|div)\b[^>]*data-pagefind-ignore[^>]*>.*?</\1>", re.S)
 
 
 def searchable(page: bytes) -> bytes:
     """The part of a briefing page Pagefind indexes: the article, less ignored blocks
     (related briefings and previous/next change when other briefings are added)."""
-    m = _ARTICLE.search(page)
-    return _IGNORED.sub(b"", m.group(0)) if m else page
+    m = _ARTICLE_START.search(page)
+    end = page.find(_ARTICLE_END, m.end()) if m else -1
+    if m is None or end < 0:
+        return page
+    article = page[m.start() : end + len(_ARTICLE_END)]
+    return _IGNORED.sub(b"", article) if b"data-pagefind-ignore" in article else article
+
+
+def briefing_pages(output_dir: Path) -> list[str]:
+    """Paths (relative to output_dir, sorted) of the HTML files under `briefings/`."""
+    top = output_dir / "briefings"
+    found = []
+    for folder, _, files in os.walk(top):
+        rel = Path(folder).relative_to(output_dir).as_posix()
+        found.extend(f"{rel}/{name}" for name in files if name.endswith(".html"))
+    return sorted(found)
 
 
 class PageRecord(NamedTuple):
@@ -60,8 +76,8 @@ def page_records(output_dir: Path, known: dict[str, PageRecord]) -> dict[str, Pa
     """{page path relative to output_dir: record} for every briefing page; a page whose size
     and mtime match its `known` record is not read again."""
     records = {}
-    for page in sorted((output_dir / "briefings").rglob("*.html")):
-        rel = page.relative_to(output_dir).as_posix()
+    for rel in briefing_pages(output_dir):
+        page = output_dir / rel
         st = page.stat()
         old = known.get(rel)
         if old is not None and (old.size, old.mtime_ns) == (st.st_size, st.st_mtime_ns):
@@ -140,10 +156,21 @@ def pages_glob(pages: list[str]) -> str | None:
     return glob if slugs and len(glob) <= MAX_GLOB_CHARS else None
 
 
+@functools.cache
+def pagefind_command() -> tuple[str, ...]:
+    """How to start Pagefind: its binary, found the way the `pagefind` package finds it (which
+    saves a Python start per bundle), else `python -m pagefind`."""
+    try:
+        from pagefind.service import get_executable
+
+        binary = get_executable()
+    except ImportError:
+        binary = None
+    return (str(binary),) if binary is not None and os.access(binary, os.X_OK) else (sys.executable, "-m", "pagefind")
+
+
 def _pagefind(site: Path, glob: str, built: Path) -> None:
-    cmd = [
-        sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(built), "--glob", glob, "--silent",
-    ]  # fmt: skip
+    cmd = [*pagefind_command(), "--site", str(site), "--output-path", str(built), "--glob", glob, "--silent"]
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"pagefind failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")

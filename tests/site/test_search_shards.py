@@ -115,3 +115,38 @@ def test_pages_a_glob_cannot_name_are_indexed_all_the_same(tmp_path):
     _run_pagefind(tmp_path, pages, tmp_path / "bundle")
     entry = json.loads((tmp_path / "bundle" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sum(lang["page_count"] for lang in entry["languages"].values()) == 2
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (
+            b"<main><article data-pagefind-body><p>x</p></article></main>",
+            b"<article data-pagefind-body><p>x</p></article>",
+        ),
+        (
+            b'<article class="b" data-pagefind-body><p>x</p><nav class="n" data-pagefind-ignore><a>y</a></nav>'
+            b"<section data-pagefind-ignore>z</section></article><article>other</article>",
+            b'<article class="b" data-pagefind-body><p>x</p></article>',
+        ),
+        (
+            b'<article data-pagefind-body><a href="/s" data-pagefind-ignore>seed</a></article>',
+            b'<article data-pagefind-body><a href="/s" data-pagefind-ignore>seed</a></article>',
+        ),  # only blocks are cut
+        (b"<article data-pagefind-body><p>no end", b"<article data-pagefind-body><p>no end"),  # whole page
+        (b"<article><p>not indexed</p></article>", b"<article><p>not indexed</p></article>"),  # whole page
+    ],
+)
+def test_searchable_is_the_indexed_article_less_ignored_blocks(page, expected):
+    from briefings.search import searchable
+
+    assert searchable(page) == expected
+
+
+def test_pagefind_is_started_without_a_python_wrapper():
+    import os
+
+    from briefings.search import pagefind_command
+
+    command = pagefind_command()
+    assert len(command) == 1 and os.access(command[0], os.X_OK)
