@@ -112,8 +112,8 @@ def _exact_order(a: BriefLike, sa: _Sets, b: BriefLike, sb: _Sets) -> tuple:
     return (-points, days if days is not None else 10**7, b.slug)
 
 
-Memo = dict[str, tuple[bytes, list[tuple[str, int, bool, tuple[str, ...]]]]]
-"""slug -> (digest of what its related list was computed from, [(slug, score, same_event, reasons)])"""
+Memo = dict[str, tuple[bytes, bytes, list[tuple[str, int, bool, tuple[str, ...]]]]]
+"""slug -> (digest of its key lists, digest of its candidates, [(slug, score, same_event, reasons)])"""
 
 
 def _signature(b: BriefLike) -> bytes:
@@ -126,8 +126,10 @@ def compute_related(briefs: Sequence[BriefLike], limit: int = 5, memo: Memo | No
 
     Candidates are ranked from precomputed sets; the full `score` (with its reasons) is
     computed only for the few that are shown. A brief's list depends only on it and its
-    candidates: with a `memo` of the last build, a brief whose own and candidates'
-    signatures are unchanged gets its list back without ranking (the memo is updated)."""
+    candidates, which are windows of its key lists (one per participant and topic, and its
+    participant set). With a `memo` of the last build, a brief gets its list back without
+    ranking when its key lists are unchanged (one digest per list, checked at once), or else
+    when its candidates and their signatures are; the memo is updated."""
     sets = {b.slug: _Sets(frozenset(b.participants), frozenset(b.topics)) for b in briefs}
     by_slug = {b.slug: b for b in briefs}
     signatures = {b.slug: _signature(b) for b in briefs} if memo is not None else {}
@@ -141,17 +143,28 @@ def compute_related(briefs: Sequence[BriefLike], limit: int = 5, memo: Memo | No
         if s.people:
             keyed[("s", tuple(sorted(s.people)))].append(b)
     positions: dict[tuple, dict[str, int]] = {}
+    list_digests: dict[tuple, bytes] = {}
     for key, members in keyed.items():
         members.sort(key=_order_key)
         positions[key] = {m.slug: i for i, m in enumerate(members)}
+        if memo is not None:
+            list_digests[key] = hashlib.blake2b(b"".join(signatures[m.slug] for m in members), digest_size=16).digest()
 
     out: dict[str, list[Related]] = {}
     for b in briefs:
         sb = sets[b.slug]
-        cands: dict[str, BriefLike] = {}
         keys: list[tuple] = [("p", p) for p in sb.people] + [("t", t) for t in sb.topics]
         if sb.people:
             keys.append(("s", tuple(sorted(sb.people))))
+        known = memo.get(b.slug) if memo is not None else None
+        if memo is not None:
+            # Its candidates are windows of its key lists: unchanged lists, unchanged result.
+            inputs = str(limit).encode() + signatures[b.slug] + b"".join(list_digests[k] for k in sorted(keys))
+            lists_digest = hashlib.blake2b(inputs, digest_size=16).digest()
+            if known is not None and known[0] == lists_digest:
+                out[b.slug] = [Related(by_slug[slug], pts, event, why) for slug, pts, event, why in known[2]]
+                continue
+        cands: dict[str, BriefLike] = {}
         for key in keys:
             members = keyed[key]
             i = positions[key][b.slug]
@@ -160,13 +173,14 @@ def compute_related(briefs: Sequence[BriefLike], limit: int = 5, memo: Memo | No
                 if other.slug != b.slug:
                     cands[other.slug] = other
         if memo is not None:
-            inputs = hashlib.blake2b(str(limit).encode() + signatures[b.slug], digest_size=16)
+            # A list changed, but maybe not near it: unchanged candidates, unchanged result.
+            window = hashlib.blake2b(str(limit).encode() + signatures[b.slug], digest_size=16)
             for slug in sorted(cands):
-                inputs.update(signatures[slug])
-            digest = inputs.digest()
-            known = memo.get(b.slug)
-            if known is not None and known[0] == digest:
-                out[b.slug] = [Related(by_slug[slug], pts, event, why) for slug, pts, event, why in known[1]]
+                window.update(signatures[slug])
+            cands_digest = window.digest()
+            if known is not None and known[1] == cands_digest:
+                memo[b.slug] = (lists_digest, cands_digest, known[2])
+                out[b.slug] = [Related(by_slug[slug], pts, event, why) for slug, pts, event, why in known[2]]
                 continue
         # Every candidate shares a participant, a topic or the participant set with b.
         ranked = sorted(cands.values(), key=lambda c: _exact_order(b, sb, c, sets[c.slug]))
@@ -179,7 +193,11 @@ def compute_related(briefs: Sequence[BriefLike], limit: int = 5, memo: Memo | No
         rest = [r for r in scored if not r.same_event]
         out[b.slug] = events + rest[: max(0, limit - len(events))]
         if memo is not None:
-            memo[b.slug] = (digest, [(r.brief.slug, r.score, r.same_event, r.reasons) for r in out[b.slug]])
+            memo[b.slug] = (
+                lists_digest,
+                cands_digest,
+                [(r.brief.slug, r.score, r.same_event, r.reasons) for r in out[b.slug]],
+            )
     if memo is not None:
         for gone in set(memo) - set(by_slug):
             del memo[gone]

@@ -147,6 +147,20 @@ def test_related_lists_from_the_memo_equal_a_fresh_computation(tmp_path, monkeyp
     assert related.load_memo(tmp_path / "memo") == {}
 
 
+def test_adding_a_brief_ranks_only_the_briefs_near_it(monkeypatch):
+    briefs = _synthetic(2000)
+    memo: related.Memo = {}
+    related.compute_related(briefs, memo=memo)
+    added = [*briefs, _brief("added", dt.date(2001, 1, 1), ["Leader 1", "Leader 7"], ["Topic 3", "Topic 4"])]
+    ranked = set()
+    real_score = related.score
+    monkeypatch.setattr(related, "score", lambda a, b: ranked.add(a.slug) or real_score(a, b))
+    with_memo = related.compute_related(added, memo=memo)
+    monkeypatch.setattr(related, "score", real_score)
+    assert _related_lists(with_memo) == _related_lists(related.compute_related(added))
+    assert "added" in ranked and len(ranked) < len(added) // 20
+
+
 def test_feed_leaves_out_undated_and_uses_talk_dates():
     index = taxonomies.build_index(_synthetic(300))
     data = feeds.atom_feed(
