@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 from .taxonomies import Brief, Term
@@ -27,6 +28,24 @@ def _stamp(brief: Brief) -> str:
 
 def _abs(siteurl: str, url: str) -> str:
     return f"{siteurl}/{url}"
+
+
+def feed_key(briefs: list[Brief], max_items: int, **head: str) -> tuple:
+    """Everything `atom_feed` writes for these arguments: unchanged key, unchanged feed."""
+    dated = sorted((b for b in briefs if b.day), key=Brief.archive_key)[:max_items]
+    entries = tuple(
+        (
+            b.slug,
+            b.title,
+            b.url,
+            b.date_iso,
+            tuple((t.slug, t.name) for t in b.topic_terms),
+            b.summary,
+            getattr(b.article, "content", None) if b.article is not None else None,
+        )
+        for b in dated
+    )
+    return (sorted(head.items()), entries)
 
 
 def atom_feed(
@@ -77,45 +96,30 @@ def write_feeds(
     siteurl: str,
     sitename: str,
     max_items: int,
+    unchanged: Callable[[str, tuple], bool] = lambda url, key: False,
 ) -> list[str]:
-    """Write feeds/all.atom.xml and feeds/topics/<slug>.atom.xml; return their URLs."""
-    written = []
-    docs = [
-        (
-            "feeds/all.atom.xml",
-            atom_feed(
-                briefs,
-                title=sitename,
-                siteurl=siteurl,
-                self_url="feeds/all.atom.xml",
-                page_url="",
-                feed_id="urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "briefing-archive:all")),
-                author=sitename,
-                max_items=max_items,
-            ),
-        )
-    ]
+    """Write feeds/all.atom.xml and feeds/topics/<slug>.atom.xml; return their URLs.
+
+    `unchanged(url, feed_key)` tells a feed whose file is already what it would be (the
+    incremental writer's record); that feed is not built again."""
+    feeds = [(briefs, "feeds/all.atom.xml", sitename, "", "briefing-archive:all")]
     for t in topics:
-        if not t.feed_url:
+        if t.feed_url:
+            feeds.append((t.briefs, t.feed_url, f"{sitename}: {t.name}", t.url, "briefing-archive:topic:" + t.slug))
+    written = []
+    for members, url, title, page_url, name in feeds:
+        head = {
+            "title": title,
+            "siteurl": siteurl,
+            "self_url": url,
+            "page_url": page_url,
+            "feed_id": "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, name)),
+            "author": sitename,
+        }
+        written.append(url)
+        if unchanged(url, feed_key(members, max_items, **head)):
             continue
-        docs.append(
-            (
-                t.feed_url,
-                atom_feed(
-                    t.briefs,
-                    title=f"{sitename}: {t.name}",
-                    siteurl=siteurl,
-                    self_url=t.feed_url,
-                    page_url=t.url,
-                    feed_id="urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "briefing-archive:topic:" + t.slug)),
-                    author=sitename,
-                    max_items=max_items,
-                ),
-            )
-        )
-    for url, data in docs:
         path = output / url
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written.append(url)
+        path.write_bytes(atom_feed(members, max_items=max_items, **head))
     return written

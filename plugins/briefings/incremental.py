@@ -213,7 +213,15 @@ class IncrementalWriter(Writer):
         """Queue the page; a briefing page whose inputs are unchanged since the last build is kept."""
         if not name:
             return
-        inputs = page_inputs(kwargs)
+        if self.unchanged(name, page_inputs(kwargs)):
+            return
+        render = super().write_file
+        self.pending.append(lambda: render(name, template, context, *args, **kwargs))
+
+    def unchanged(self, name: str, inputs: tuple | None) -> bool:
+        """Record the file `name` (relative to the output folder) as produced by this build from
+        `inputs` (None: always made again); True when the last build made it from the same
+        inputs and it is still there, so it need not be made again."""
         key = digest(inputs) if inputs is not None else ""
         path = os.path.normpath(name)
         self.pages[path] = key
@@ -224,9 +232,8 @@ class IncrementalWriter(Writer):
             and os.path.isfile(os.path.join(self.output_path, path))
         ):
             self.skipped += 1
-            return
-        render = super().write_file
-        self.pending.append(lambda: render(name, template, context, *args, **kwargs))
+            return True
+        return False
 
     def produced(self, paths: Iterable[str]) -> None:
         """Record files written outside the writer (feeds), so the sweep keeps them."""

@@ -169,6 +169,7 @@ def write_archive(generator: Any, writer: Any) -> None:
         siteurl=siteurl,
         sitename=settings.get("SITENAME", ""),
         max_items=int(settings.get("FEED_MAX_ITEMS") or 50),
+        unchanged=getattr(writer, "unchanged", lambda url, key: False),
     )
     pages = [p.url for p in context.get("pages", [])]
     _write_sitemap(output, index, siteurl, sorted(pages))
