@@ -78,6 +78,10 @@ LOAD_CONTENT_CACHE = True
 CACHE_CONTENT = True
 CACHE_PATH = str(HERE / "cache")
 GZIP_CACHE = False  # a plain pickle loads and saves several times faster; disk is cheap
+# Cache whole articles, not only what the reader returned: an unchanged briefing is not read,
+# cleaned or turned into an Article again. The plugin empties the cache when the code that runs
+# while reading, a plain setting or a library version changes (incremental.fresh_reader_cache).
+CONTENT_CACHING_LAYER = "generator"
 RELATIVE_URLS = False
 # Builds are incremental (plugins/briefings/incremental.py): unchanged briefing pages are kept,
 # pages no longer produced are deleted, and output/ is emptied only when the record of what it

@@ -90,6 +90,28 @@ def test_after_each_change_a_rebuild_equals_a_clean_build(archive, change, tmp_p
     assert rebuilt == clean_build(archive, tmp_path)
 
 
+def test_only_briefings_missing_from_the_caches_are_read_ahead(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    for path in sorted(DEVSET.glob("*.txt"))[:8]:
+        shutil.copy(path, tmp_path / "seeds")
+    assert "8 briefings read ahead" in build(tmp_path, briefings=PARALLEL).log
+    assert "read ahead" not in build(tmp_path, briefings=PARALLEL).log
+    for path in sorted(DEVSET.glob("*.txt"))[8:10]:
+        shutil.copy(path, tmp_path / "seeds")
+    assert "2 briefings read ahead" in build(tmp_path, briefings=PARALLEL).log
+
+
+def test_articles_from_the_cache_belong_to_this_build():
+    from types import SimpleNamespace
+
+    from briefings.reader import adopt_cached_articles
+
+    old = [SimpleNamespace(_context={"old": True}, settings={"OLD": True}) for _ in range(3)]
+    generator = SimpleNamespace(context={"new": True}, settings={"NEW": True}, articles=old[:2], drafts=old[2:])
+    adopt_cached_articles(generator)
+    assert all(a._context is generator.context and a.settings is generator.settings for a in old)
+
+
 def test_adding_a_seed_rewrites_only_the_pages_that_show_it(tmp_path):
     (tmp_path / "seeds").mkdir()
     for path in sorted(DEVSET.glob("*.txt"))[:8]:

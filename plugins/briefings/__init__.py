@@ -15,10 +15,11 @@ def register() -> None:
     from . import site
     from .fast_exit import skip_teardown_at_exit
     from .pelican_glue import run_ingest
-    from .reader import read_ahead, use_briefing_reader
+    from .reader import adopt_cached_articles, read_ahead, use_briefing_reader
 
     signals.initialized.connect(run_ingest)
     signals.readers_init.connect(use_briefing_reader)
     signals.article_generator_preread.connect(read_ahead)
+    signals.article_generator_pretaxonomy.connect(adopt_cached_articles)
     site.connect()
     signals.finalized.connect(skip_teardown_at_exit)

@@ -40,7 +40,9 @@ log = logging.getLogger(__name__)
 
 STATE_FILE = "briefings-pages.json"
 READER_STAMP = ".reader-fingerprint"  # what filled Pelican's reader cache
-READER_FILES = ("reader.py", "markdown_out.py", "taxonomies.py", "quotes.py", "sanitize.py")  # what reading runs
+# What runs while Pelican reads a briefing (the reader, and the receivers of content_object_init
+# and article_generator_context): what its caches of reader results and articles depend on.
+READER_FILES = ("reader.py", "markdown_out.py", "taxonomies.py", "quotes.py", "sanitize.py", "site.py")
 _ACTIVE: list[IncrementalWriter] = []  # writers of builds in progress (Pelican makes one per build)
 _PLAIN = (str, int, float, bool, type(None))
 

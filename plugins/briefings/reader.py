@@ -6,7 +6,7 @@ and a parallel read-ahead for cold builds.
   thirds of a generated front matter, is for editors and is not read by the site: it is cut
   out before parsing.
 - Pelican reads files one at a time. Before it reads the first briefing
-  (`article_generator_preread`), `read_ahead` lists the files its reader cache does not hold
+  (`article_generator_preread`), `read_ahead` lists the files its caches do not hold
   and parses them (front matter + Markdown) in forked worker processes; `BriefingReader.read`
   then hands Pelican those results, which Pelican caches as if it had read them itself. A
   file a worker could not read is read again by Pelican, which reports the problem as usual.
@@ -17,10 +17,13 @@ and a parallel read-ahead for cold builds.
   - `url` and `save_as` are set when the URL patterns use only the slug (`fixed_urls`), so
     Pelican does not format both patterns, with several path operations each, for every
     article on every build.
+- With Pelican's article cache (`CONTENT_CACHING_LAYER = "generator"`), whole articles come
+  from the cache; `adopt_cached_articles` points them at the current build's context.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import string
@@ -34,6 +37,7 @@ from .sanitize import clean_html
 from .settings import briefing_settings, worker_count
 from .taxonomies import quotes_in
 
+log = logging.getLogger(__name__)
 _WORKER_READER: BriefingReader | None = None  # the reader a forked worker uses
 
 
@@ -151,11 +155,30 @@ def read_ahead(generator: Any) -> None:
     for name in sorted(names):
         reader = readers.readers.get(os.path.splitext(name)[1].lstrip("."))
         path = os.path.abspath(os.path.join(generator.path, name))
-        if isinstance(reader, BriefingReader) and readers.get_cached_data(path, (None, None))[0] is None:
+        if (
+            isinstance(reader, BriefingReader)
+            and generator.get_cached_data(name, None) is None  # Pelican's cache of articles
+            and readers.get_cached_data(path, (None, None))[0] is None  # its cache of reader results
+        ):
             by_reader.setdefault(id(reader), (reader, []))[1].append(path)
     for reader, paths in by_reader.values():
         if len(paths) >= int(settings.get("PARALLEL_MIN") or 0):
             read_files_ahead(reader, paths, workers)
+            log.info("briefings: %d briefings read ahead on %d processes", len(paths), workers)
+
+
+ARTICLE_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations", "drafts", "drafts_translations")
+
+
+def adopt_cached_articles(generator: Any) -> None:
+    """`article_generator_pretaxonomy` receiver: articles from Pelican's article cache
+    (CONTENT_CACHING_LAYER = "generator") come back with the context and settings of the build
+    that cached them; point them at this build's, so nothing stale is used and the cache
+    saved next holds one context, not one more per build."""
+    for kind in ARTICLE_LISTS:
+        for article in getattr(generator, kind, ()):
+            article._context = generator.context
+            article.settings = generator.settings
 
 
 def use_briefing_reader(readers: Any) -> None:

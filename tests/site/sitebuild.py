@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
 
 _SCRIPT = """
-import json, sys
+import json, logging, sys
+logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 from pelican import Pelican
 from pelican.settings import read_settings
 overrides = json.loads(sys.argv[1])
@@ -44,7 +45,8 @@ def index_search(output: Path) -> None:
 
 
 def run_pelican(overrides: dict, env: dict | None = None) -> str:
-    """Run Pelican with pelicanconf.py plus `overrides` in a fresh process; return its log.
+    """Run Pelican with pelicanconf.py plus `overrides` in a fresh process; return its log
+    (INFO and above).
     Raises AssertionError when it fails or logs an ERROR or CRITICAL line."""
     proc = subprocess.run(
         [sys.executable, "-c", _SCRIPT, json.dumps(overrides), str(ROOT / "pelicanconf.py")],
