@@ -233,10 +233,8 @@ def index_site(output_dir: Path, force: bool = False) -> bool:
         if force or not stamp.is_file() or stamp.read_text(encoding="utf-8").strip() != digest:
             todo.append((pages, bundle, digest, len(shards) == 1))
     indexed = bool(todo)
-    # The main bundle first (shard folders live inside it), then the shards, two at a time.
-    todo.sort(key=lambda item: item[1] != root)
-    if todo and todo[0][1] == root:
-        _index_bundle(output_dir, *todo.pop(0))
+    # Largest first, two at a time (the main bundle's clean-up leaves its shards folder alone).
+    todo.sort(key=lambda item: -len(item[0]))
     with ThreadPoolExecutor(max_workers=max(1, min(2, os.cpu_count() or 1))) as pool:
         list(pool.map(lambda item: _index_bundle(output_dir, *item), todo))
     others = sorted(f"{SHARDS_DIR}/{key}/" for key in shards if key != main)
