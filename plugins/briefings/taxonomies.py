@@ -7,6 +7,7 @@ so templates never loop over all articles and every grouping is sorted determini
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import itertools
 import re
@@ -138,10 +139,14 @@ def link_key(brief: Any) -> tuple | None:
     return (brief.url, brief.title, brief.date_iso) if brief is not None else None
 
 
-def item_key(brief: Brief) -> tuple:
-    """What a list of briefings (macros.html `brief_item`) shows of one."""
-    names = tuple(t.name for t in brief.participant_terms) if brief.participants else ()
-    return (link_key(brief), names, brief.format_label, brief.summary)
+def item_key(brief: Brief) -> str:
+    """What a list of briefings (macros.html `brief_item`) shows of one, as a digest made once
+    per build (a briefing is listed on many pages); call it once the index is built."""
+    if brief.listed_key is None:
+        names = tuple(t.name for t in brief.participant_terms) if brief.participants else ()
+        shown = (link_key(brief), names, brief.format_label, brief.summary)
+        brief.listed_key = hashlib.blake2b(repr(shown).encode("utf-8"), digest_size=12).hexdigest()
+    return brief.listed_key
 
 
 def groups_key(groups: list[Group]) -> tuple:
@@ -175,6 +180,7 @@ class Brief:
     related: list[Related] = field(default_factory=list)
     prev: Brief | None = None
     next: Brief | None = None
+    listed_key: str | None = field(default=None, repr=False)  # item_key's memo
 
     @property
     def undated(self) -> bool:
