@@ -38,6 +38,7 @@ from pelican.writers import Writer
 
 log = logging.getLogger(__name__)
 
+PACKAGE = Path(__file__).parent
 STATE_FILE = "briefings-pages.json"
 READER_STAMP = ".reader-fingerprint"  # what filled Pelican's reader cache
 # What runs while Pelican reads a briefing (the reader, and the receivers of content_object_init
@@ -67,13 +68,13 @@ def plain_settings(settings: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in settings.items() if plain(v)}
 
 
-def _files_digest(folders: Iterable[Path], pattern: str) -> list[tuple[str, str]]:
-    found = []
-    for folder in folders:
-        for path in sorted(folder.rglob(pattern)):
-            if path.is_file():
-                found.append((str(path.relative_to(folder)), hashlib.blake2b(path.read_bytes()).hexdigest()))
-    return found
+def _files_digest(folder: Path, paths: Iterable[Path]) -> list[tuple[str, str]]:
+    """[(path relative to folder, digest of its bytes)] of the files among `paths`."""
+    return [
+        (str(path.relative_to(folder)), hashlib.blake2b(path.read_bytes()).hexdigest())
+        for path in paths
+        if path.is_file()
+    ]
 
 
 def _versions() -> list[tuple[str, str | None]]:
@@ -92,8 +93,8 @@ def site_digest(settings: dict[str, Any]) -> str:
     return digest(
         (
             sorted(plain_settings(settings).items()),
-            _files_digest([theme / "templates"], "*"),
-            _files_digest([Path(__file__).parent], "*.py"),
+            _files_digest(theme / "templates", sorted((theme / "templates").rglob("*"))),
+            _files_digest(PACKAGE, sorted(PACKAGE.rglob("*.py"))),
             _versions(),
         )
     )
@@ -102,9 +103,7 @@ def site_digest(settings: dict[str, Any]) -> str:
 def reader_digest(settings: dict[str, Any]) -> str:
     """Digest of what Pelican's cached reader results depend on: our reading code, plain
     settings (Markdown options, GZIP_CACHE...) and library versions."""
-    from .ingest import PACKAGE, fingerprint_of
-
-    code = fingerprint_of([PACKAGE / name for name in READER_FILES])
+    code = _files_digest(PACKAGE, [PACKAGE / name for name in READER_FILES])
     return digest((code, sorted(plain_settings(settings).items()), _versions()))
 
 

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .ingest import ingest, log_report
 from .settings import SKIP_INGEST_ENV, briefing_settings
 
 log = logging.getLogger("briefings")
@@ -18,6 +17,8 @@ def run_ingest(pelican: Any) -> None:
     settings = briefing_settings(pelican.settings)
     if not settings.get("SEEDS_DIR") or os.environ.get(SKIP_INGEST_ENV) == "1":
         return
+    from .ingest import ingest, log_report  # the extraction modules load only when needed
+
     base = Path(pelican.settings.get("PATH", ".")).parent
     seeds_dir = (base / settings["SEEDS_DIR"]).resolve()
     content_dir = (base / settings["CONTENT_DIR"]).resolve()
