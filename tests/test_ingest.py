@@ -170,3 +170,40 @@ def test_parallel_ingest_writes_what_a_single_process_writes(dirs, tmp_path):
     for name in briefing_files(other):
         assert (dirs[1] / name).read_bytes() == (other / name).read_bytes()
     assert [p.name for p in dirs[1].iterdir() if p.name.startswith(".")] == [MANIFEST]
+
+
+def test_a_failed_seed_is_reported_on_every_run_but_converted_again_only_when_it_changes(dirs):
+    (dirs[0] / "good.txt").write_text(SEED, encoding="utf-8")
+    (dirs[0] / "bad.txt").write_bytes(b"")
+    first = run(dirs)
+    assert "empty" in first.failed["bad.txt"] and sorted(first.converted) == ["bad.txt", "good.txt"]
+    second = run(dirs)
+    assert second.converted == [] and second.failed == first.failed
+    assert second.unchanged == ["good.txt"]
+    (dirs[0] / "bad.txt").write_text(SEED.replace("Syria", "Iran"), encoding="utf-8")
+    third = run(dirs)
+    assert third.converted == ["bad.txt"] and third.failed == {}
+    assert len(briefing_files(dirs[1])) == 2
+
+
+def test_a_seed_whose_override_breaks_keeps_its_briefing_and_is_not_converted_again(dirs):
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    run(dirs)
+    before = {p.name: p.read_bytes() for p in dirs[1].glob("*.md")}
+    (dirs[0] / "a.yaml").write_text("format: bus\n", encoding="utf-8")
+    for _ in range(2):
+        report = run(dirs)
+        assert "format must be one of" in report.failed["a.txt"] and report.kept_stale == ["a.txt"]
+        assert {p.name: p.read_bytes() for p in dirs[1].glob("*.md")} == before
+    assert report.converted == []
+    (dirs[0] / "a.yaml").write_text("format: phone\n", encoding="utf-8")
+    fixed = run(dirs)
+    assert fixed.converted == ["a.txt"] and fixed.failed == {} and fixed.kept_stale == []
+
+
+def test_a_seed_too_large_is_tried_again_when_the_limit_is_raised(dirs):
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    small = dict(DEFAULTS, MAX_SEED_BYTES=50)
+    assert "a.txt" in ingest(dirs[0], dirs[1], small).failed
+    assert ingest(dirs[0], dirs[1], small).converted == []
+    assert ingest(dirs[0], dirs[1], dict(DEFAULTS)).converted == ["a.txt"]

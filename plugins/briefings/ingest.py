@@ -200,9 +200,10 @@ def load_manifest(content_dir: Path) -> dict[str, Any]:
 
     Entries that do not name a plain `<slug>.md` file are dropped, so a damaged or edited
     manifest can never make ingest delete or overwrite a file outside content_dir.
-    `pending` lists files an interrupted run may have written (see `ingest`).
+    `pending` lists files an interrupted run may have written (see `ingest`). `failed` holds,
+    per seed that could not be converted, the hashes it failed with and why.
     """
-    empty: dict[str, Any] = {"fingerprint": "", "seeds": {}, "pending": []}
+    empty: dict[str, Any] = {"fingerprint": "", "seeds": {}, "pending": [], "failed": {}}
     try:
         data = json.loads((content_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -221,7 +222,13 @@ def load_manifest(content_dir: Path) -> dict[str, Any]:
     pending = data.get("pending")
     pending = [f for f in pending if isinstance(f, str) and _OUR_FILE.fullmatch(f)] if isinstance(pending, list) else []
     fingerprint = data.get("fingerprint") if isinstance(data.get("fingerprint"), str) else ""
-    return {"fingerprint": fingerprint, "seeds": seeds, "pending": pending}
+    listed = data.get("failed")
+    failed = {
+        n: e
+        for n, e in (listed.items() if isinstance(listed, dict) else ())
+        if isinstance(e, dict) and isinstance(e.get("error"), str)
+    }
+    return {"fingerprint": fingerprint, "seeds": seeds, "pending": pending, "failed": failed}
 
 
 def write_atomic(path: Path, text: str) -> bool:
@@ -277,10 +284,18 @@ def _remove_temp_files(content_dir: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _write_manifest(content_dir: Path, fingerprint: str, seeds: dict[str, Any], pending: list[str]) -> None:
+def _write_manifest(
+    content_dir: Path,
+    fingerprint: str,
+    seeds: dict[str, Any],
+    pending: list[str],
+    failed: dict[str, Any] | None = None,
+) -> None:
     data: dict[str, Any] = {"fingerprint": fingerprint, "seeds": dict(sorted(seeds.items()))}
     if pending:
         data["pending"] = sorted(pending)
+    if failed:
+        data["failed"] = dict(sorted(failed.items()))
     write_atomic(content_dir / MANIFEST, json.dumps(data, indent=1) + "\n")
 
 
@@ -368,6 +383,10 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
     fingerprint = extractor_fingerprint()
     previous: dict[str, dict[str, Any]] = manifest["seeds"]
     old: dict[str, dict[str, Any]] = previous if manifest["fingerprint"] == fingerprint else {}
+    # Seeds that failed with these very bytes, overrides and extractor: reported, not retried.
+    old_failed: dict[str, dict[str, Any]] = manifest["failed"] if manifest["fingerprint"] == fingerprint else {}
+    failed: dict[str, dict[str, Any]] = {}
+    max_bytes = int(settings["MAX_SEED_BYTES"])
     pending_before = set(manifest["pending"])
     seeds = sorted((p for p in seeds_dir.glob("*.txt") if p.is_file()), key=lambda p: p.name)  # one folder
     report = IngestReport(seeds=len(seeds))
@@ -376,10 +395,23 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
     for path in seeds:
         entry = old.get(path.name)
         ov = override_path(path)
+        hashes = (_safe_hash(path), _safe_hash(ov) if ov.exists() else None)
+        known_failure = old_failed.get(path.name)
         if (
+            known_failure
+            and hashes[0]  # (an unreadable seed is tried again)
+            and (known_failure.get("sha256"), known_failure.get("overrides_sha256"), known_failure.get("max_bytes"))
+            == (*hashes, max_bytes)
+        ):
+            failed[path.name] = known_failure
+            report.failed[path.name] = known_failure["error"]
+            prior = previous.get(path.name)
+            if prior and (content_dir / prior["file"]).exists():  # its last good briefing stays
+                keep[path.name] = prior
+                report.kept_stale.append(path.name)
+        elif (
             entry
-            and entry.get("sha256") == file_hash(path)
-            and entry.get("overrides_sha256") == (file_hash(ov) if ov.exists() else None)
+            and (entry.get("sha256"), entry.get("overrides_sha256")) == hashes
             and (content_dir / entry["file"]).exists()
         ):
             keep[path.name] = entry
@@ -402,6 +434,12 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
             prior = previous.get(result.name)
             if result.briefing is None:
                 report.failed[result.name] = result.error
+                failed[result.name] = {
+                    "sha256": result.sha256,
+                    "overrides_sha256": result.overrides_sha256,
+                    "max_bytes": max_bytes,  # a larger limit may let it through
+                    "error": result.error,
+                }
                 if prior:  # keep the last good briefing; the failure is reported
                     report.kept_stale.append(result.name)
                     new_entries[result.name] = prior
@@ -451,7 +489,7 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
         for file_name in stale:
             (content_dir / file_name).unlink(missing_ok=True)
             report.removed.append(file_name)
-        _write_manifest(content_dir, fingerprint, new_entries, [])
+        _write_manifest(content_dir, fingerprint, new_entries, [], failed)
         return report
     finally:  # drafts not moved into place (on an error) are removed
         for result in results:
