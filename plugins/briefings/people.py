@@ -299,15 +299,15 @@ class _Starts:
         character of `CASE_ODD`."""
         if CASE_ODD_RE.search(text):
             return {}, {}
-        at_lead: dict[str | None, list[int]] = {}
-        for pos, lead in self.finder.finditer(text.lower()):
-            at_lead.setdefault(lead, []).append(pos)
+        at_lead = self.finder.grouped(text.lower())
         found: dict[str, list[int]] = {kind: [] for kind in self.kinds}
+        kinds_at = self.kinds_at
         for lead, positions in at_lead.items():
-            for kind in self.kinds_at[lead] if lead is not None else self.kinds:
+            for kind in kinds_at[lead] if lead is not None else self.kinds:
                 found[kind] += positions
         for positions in found.values():
-            positions.sort()
+            if len(positions) > 1:
+                positions.sort()
         return found, at_lead
 
 

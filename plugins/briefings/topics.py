@@ -481,12 +481,10 @@ class _Scanner:
     def starts(self, text: str) -> dict[int, tuple[re.Pattern[str], list[int]]]:
         """Id of each keyed pattern that may match in `text` -> (the pattern, the positions
         where one of its keys starts after a non-word character, in order)."""
-        at_key: dict[str, list[int]] = {}
-        for pos, key in self.finder.finditer(text):
-            at_key.setdefault(str(key), []).append(pos)
+        at_key = self.finder.grouped(text)
         starts: dict[int, tuple[re.Pattern[str], list[int]]] = {}
         for key, positions in at_key.items():
-            for pattern in self.by_key[key]:
+            for pattern in self.by_key[str(key)]:
                 starts.setdefault(id(pattern), (pattern, []))[1].extend(positions)
         for _, positions in starts.values():
             positions.sort()
