@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from pathlib import Path
 from typing import Any
 
@@ -795,7 +795,7 @@ class _NameScanner:
             for lead, positions in at_lead.items():
                 group = self._group("", lead or "")
                 if group is not None:
-                    found += (m for pos in positions if (m := group.match(text, pos)) and m.end() > m.start())
+                    found += [m for m in map(group.match, repeat(text), positions) if m and m.end() > m.start()]
             found.sort(key=lambda m: m.start())
         end = 0  # a match at each place, so `finditer`'s are those that do not overlap one before
         for m in found:

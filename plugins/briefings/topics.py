@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -497,7 +498,7 @@ class _Scanner:
         live patterns are matched in the blocks."""
         joined = _JOIN.join(blocks)
         starts = self.starts(joined)
-        live = [pid for pid, (pattern, at) in starts.items() if any(pattern.match(joined, pos) for pos in at)]
+        live = [pid for pid, (pattern, at) in starts.items() if any(map(pattern.match, repeat(joined), at))]
         others = [probe.pattern for probe in self.others if probe.live(joined)]
         offsets = [0]
         for block in blocks[:-1]:
