@@ -753,11 +753,15 @@ class _NameScanner:
         self.parts: list[str] | None = None
         self.leads: list[str | None] = []
         self.groups: dict[tuple[str, str], re.Pattern[str] | None] = {}
+        self.with_lead: dict[str, list[int]] = {}  # a lead -> the indexes of the parts that have it
         alternatives = _alternatives(words)
         body = "|".join(part for _, part in alternatives)
         if full.pattern == head + body + tail and all(part for _, part in alternatives) and "(" not in body:
             self.parts = [part for _, part in alternatives]
             self.leads = [_lead(word) for word, _ in alternatives]
+            for index, own in enumerate(self.leads):
+                if own is not None:
+                    self.with_lead.setdefault(own, []).append(index)
 
     @staticmethod
     def _first(part: str) -> str:
@@ -770,8 +774,9 @@ class _NameScanner:
             assert self.parts is not None
             if key:
                 parts = [p for p in self.parts if self._first(p) == key or not self._first(p).isascii()]
-            else:
-                parts = [p for p, own in zip(self.parts, self.leads, strict=True) if _fits(own, lead)]
+            else:  # (the parts whose lead `_fits`: those with a lead that starts `lead`, in order)
+                owns = [lead[:n] for n in range(1, len(lead) + 1)] if lead else [""]
+                parts = [self.parts[i] for i in sorted(i for own in owns for i in self.with_lead.get(own, ()))]
             self.groups[key, lead] = (
                 re.compile(r"(?<![\w@#/])(?:" + "|".join(parts) + r")(?![\w])", self.full.flags) if parts else None
             )
