@@ -301,7 +301,7 @@ _STOP = frozenset(
 
 def signature(text: str) -> set[str]:
     """Significant lower-case word stems of a text (for overlap between lines)."""
-    return {w.lower().strip(".'’")[:6] for w in words(text) if w.lower() not in _STOP and len(w) > 2}
+    return {low.strip(".'’")[:6] for w in words(text) if len(w) > 2 and (low := w.lower()) not in _STOP}
 
 
 _GLUED_MARKERS = re.compile(
