@@ -26,6 +26,7 @@ from .model import (
     Block,
     CleanDoc,
 )
+from .wordtrie import CASE_ODD_RE
 from .yamlio import load_yaml
 
 REGISTRY = Path(__file__).parent / "registry"
@@ -73,6 +74,10 @@ class ChromeRules:
     end_first_words: frozenset[str]  # first words of the end markers, for a quick check
     trailers: tuple[str, ...]
     credit: re.Pattern[str]
+    # `credit` split for a line without `/` or `|`: its only ways to match (see `is_caption`)
+    credit_paren: re.Pattern[str]
+    credit_label: re.Pattern[str]
+    credit_via: re.Pattern[str]
     agencies: tuple[str, ...]
 
 
@@ -86,16 +91,21 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
     data = load_yaml((path or REGISTRY / "chrome.yaml").read_text(encoding="utf-8"))
     agencies = tuple(str(a) for a in data.get("credit_agencies", []))
     names = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
-    credit = re.compile(
-        r"(?:\((?:[^()]*\b(?:photo|pictured|file)\b[^()]*|[^()]*(?:" + names + r")[^()]*)\)"
-        r"|[/|]\s*(?:source|photo|credit|image)s?\s*:\s*[^/|]{1,40}"
-        r"|(?:^|[\s/|])(?:photo|image|credit)s?\s*:\s*[^/|]{1,60}"
-        r"|[/|]\s*[^/|]{0,40}\b(?:" + names + r")(?:\s+via\s+[\w ]+)?"
-        r"|/\s*[\w.-]+\.(?:ru|com|org|net|gov|ua|cn)"
-        r"|\b(?:" + names + r")\s*/\s*[A-Z][\w.' -]{2,40}"
-        r"|\bvia\s+(?:getty images|reuters|ap|afp))\s*\|?\s*\.?\s*$",
-        re.I,
+    # The ways a credit ends a line; without `/` or `|` only the first, third and last can match.
+    paren = r"\((?:[^()]*\b(?:photo|pictured|file)\b[^()]*|[^()]*(?:" + names + r")[^()]*)\)"
+    label = r"(?:^|[\s/|])(?:photo|image|credit)s?\s*:\s*[^/|]{1,60}"
+    via = r"\bvia\s+(?:getty images|reuters|ap|afp)"
+    credits = (
+        paren,
+        r"[/|]\s*(?:source|photo|credit|image)s?\s*:\s*[^/|]{1,40}",
+        label,
+        r"[/|]\s*[^/|]{0,40}\b(?:" + names + r")(?:\s+via\s+[\w ]+)?",
+        r"/\s*[\w.-]+\.(?:ru|com|org|net|gov|ua|cn)",
+        r"\b(?:" + names + r")\s*/\s*[A-Z][\w.' -]{2,40}",
+        via,
     )
+    end = r"\s*\|?\s*\.?\s*$"
+    credit = re.compile(r"(?:" + "|".join(credits) + r")" + end, re.I)
     return ChromeRules(
         lines=frozenset(str(x).lower() for x in data.get("lines", [])),
         prefixes=tuple(str(x).lower() for x in data.get("prefixes", [])),
@@ -105,6 +115,9 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
         end_first_words=frozenset(str(x).lower().split()[0].rstrip(":") for x in data.get("end_markers", [])),
         trailers=tuple(str(x).lower() for x in data.get("trailer_phrases", [])),
         credit=credit,
+        credit_paren=re.compile(r"(?:" + paren + r")" + end, re.I),
+        credit_label=re.compile(r"(?:" + label + r")" + end, re.I),
+        credit_via=re.compile(r"(?:" + via + r")" + end, re.I),
         agencies=agencies,
     )
 
@@ -171,8 +184,26 @@ def end_marker(line: str, rules: ChromeRules) -> str | None:
 
 
 def is_caption(line: str, rules: ChromeRules) -> bool:
-    """True when the line ends in a photo credit (`(AP Photo/...)`, `/ Source: Yonhap |`...)."""
-    return bool(_CREDIT_HINT.search(line) and rules.credit.search(line))
+    """True when the line ends in a photo credit (`(AP Photo/...)`, `/ Source: Yonhap |`...).
+
+    `credit` is a choice of endings, so it matches when one of them does. In a line without
+    `/` or `|` (most article text) only three can: each is tried only if the line holds the
+    text it needs (in the lower-cased line: the same answer as ignoring case, the line
+    holding no character of `CASE_ODD`)."""
+    if not _CREDIT_HINT.search(line):
+        return False
+    if "/" in line or "|" in line or CASE_ODD_RE.search(line):
+        return rules.credit.search(line) is not None
+    low = line.lower()
+    return (
+        (")" in line and rules.credit_paren.search(line) is not None)
+        or (
+            ":" in line
+            and ("photo" in low or "image" in low or "credit" in low)
+            and rules.credit_label.search(line) is not None
+        )
+        or ("via" in low and rules.credit_via.search(line) is not None)
+    )
 
 
 def date_line(line: str) -> bool:
@@ -270,7 +301,7 @@ _STOP = frozenset(
 
 def signature(text: str) -> set[str]:
     """Significant lower-case word stems of a text (for overlap between lines)."""
-    return {w.lower().strip(".'’")[:6] for w in words(text) if w.lower() not in _STOP and len(w) > 2}
+    return {low.strip(".'’")[:6] for w in words(text) if len(w) > 2 and (low := w.lower()) not in _STOP}
 
 
 _GLUED_MARKERS = re.compile(

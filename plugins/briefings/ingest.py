@@ -14,6 +14,7 @@ import json
 import logging
 import multiprocessing
 import os
+import pickle
 import re
 import sys
 import tempfile
@@ -58,6 +59,22 @@ class Converted:
     error: str = ""
     notes: tuple[str, ...] = ()
     draft: str = ""  # a temporary file in the content folder holding the text ("" if none: then in `text`)
+    slug: str = ""  # the briefing's slug and the fields an editor overrode ("" and () if it failed)
+    overridden: tuple[str, ...] = ()
+    packed: bytes = b""  # the briefing pickled, as a pool worker sends it (`briefing` is then None)
+
+    @property
+    def ok(self) -> bool:
+        """True if the seed was converted (its briefing is here, or packed)."""
+        return self.briefing is not None or bool(self.packed)
+
+    def unpacked(self) -> Briefing:
+        """The briefing of a converted seed (unpickled from `packed` on first use)."""
+        if self.briefing is None:
+            self.briefing = pickle.loads(self.packed)
+            self.packed = b""
+        assert self.briefing is not None
+        return self.briefing
 
 
 @dataclass
@@ -168,7 +185,10 @@ def convert(
         text = render_briefing(briefing)
         draft = _draft(drafts, briefing.slug, text) if slug in (None, briefing.slug) else ""
         # (the text of a drafted briefing stays in its draft: it is not sent back from a worker)
-        return Converted(name, seed.sha256, ov_sha, briefing, "" if draft else text, notes=seed.notes, draft=draft)
+        return Converted(
+            name, seed.sha256, ov_sha, briefing, "" if draft else text, notes=seed.notes, draft=draft,
+            slug=briefing.slug, overridden=tuple(briefing.overridden),
+        )  # fmt: skip
     except Exception as exc:
         return Converted(name, seed.sha256, ov_sha, error=f"extraction failed: {type(exc).__name__}: {exc}")
 
@@ -193,6 +213,16 @@ def _safe_hash(path: Path) -> str:
 
 def _convert_args(args: tuple[Path, int, str, Path | None, str | None]) -> Converted:
     return convert(*args)
+
+
+def _convert_packed(args: tuple[Path, int, str, Path | None, str | None]) -> Converted:
+    """`convert` in a pool worker: the briefing is sent back pickled once, as bytes, which the
+    parent unpickles only if it needs the briefing again (to render it with another slug)."""
+    result = convert(*args)
+    if result.briefing is not None:
+        result.packed = pickle.dumps(result.briefing, pickle.HIGHEST_PROTOCOL)
+        result.briefing = None
+    return result
 
 
 def load_manifest(content_dir: Path) -> dict[str, Any]:
@@ -351,7 +381,7 @@ def _run(
         context = multiprocessing.get_context("fork")
         chunk = max(1, min(64, len(rest) // (workers * 8)))
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start) as pool:
-            for result in pool.map(_convert_args, rest, chunksize=chunk):
+            for result in pool.map(_convert_packed, rest, chunksize=chunk):
                 results.append(result)
                 if bar and (len(results) % 100 == 0 or len(results) == len(args)):
                     _progress_bar(len(results), len(args))
@@ -424,7 +454,7 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
         ours = {e["file"] for e in previous.values()} | pending_before
         taken = _hand_made_slugs(content_dir, ours) | {e["slug"] for e in keep.values()}
         # A seed keeps the slug it had, even when a seed converted before it now wants that slug.
-        reserved = {previous[r.name]["slug"] for r in results if r.name in previous and r.briefing is not None}
+        reserved = {previous[r.name]["slug"] for r in results if r.name in previous and r.ok}
         new_entries: dict[str, dict[str, Any]] = dict(keep)
         writes: list[tuple[str, str, str]] = []  # file name, text, draft holding the text ("" if none)
         for result in sorted(results, key=lambda r: r.name):
@@ -432,7 +462,7 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
             if result.notes:
                 report.notes[result.name] = list(result.notes)
             prior = previous.get(result.name)
-            if result.briefing is None:
+            if not result.ok:
                 report.failed[result.name] = result.error
                 failed[result.name] = {
                     "sha256": result.sha256,
@@ -445,18 +475,19 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
                     new_entries[result.name] = prior
                     taken.add(prior["slug"])
                 continue
-            briefing, text, draft = result.briefing, result.text, result.draft
+            text, draft = result.text, result.draft
             own = prior["slug"] if prior else None
             blocked = _Blocked(taken, reserved, own)
-            wanted = own if own and own not in blocked and "slug" not in briefing.overridden else briefing.slug
+            wanted = own if own and own not in blocked and "slug" not in result.overridden else result.slug
             slug = _unique_slug(wanted, result.name, blocked)
-            if slug != briefing.slug:
-                briefing.slug = slug
+            if slug != result.slug:
+                briefing = result.unpacked()
+                briefing.slug = result.slug = slug
                 text = render_briefing(briefing)
                 draft = _discard(draft)
             taken.add(slug)
-            if briefing.overridden:
-                report.overridden[result.name] = briefing.overridden
+            if result.overridden:
+                report.overridden[result.name] = list(result.overridden)
             writes.append((f"{slug}.md", text, draft))
             new_entries[result.name] = {
                 "sha256": result.sha256,

@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from pathlib import Path
 from typing import Any
 
@@ -299,15 +299,15 @@ class _Starts:
         character of `CASE_ODD`."""
         if CASE_ODD_RE.search(text):
             return {}, {}
-        at_lead: dict[str | None, list[int]] = {}
-        for pos, lead in self.finder.finditer(text.lower()):
-            at_lead.setdefault(lead, []).append(pos)
+        at_lead = self.finder.grouped(text.lower())
         found: dict[str, list[int]] = {kind: [] for kind in self.kinds}
+        kinds_at = self.kinds_at
         for lead, positions in at_lead.items():
-            for kind in self.kinds_at[lead] if lead is not None else self.kinds:
+            for kind in kinds_at[lead] if lead is not None else self.kinds:
                 found[kind] += positions
         for positions in found.values():
-            positions.sort()
+            if len(positions) > 1:
+                positions.sort()
         return found, at_lead
 
 
@@ -753,11 +753,15 @@ class _NameScanner:
         self.parts: list[str] | None = None
         self.leads: list[str | None] = []
         self.groups: dict[tuple[str, str], re.Pattern[str] | None] = {}
+        self.with_lead: dict[str, list[int]] = {}  # a lead -> the indexes of the parts that have it
         alternatives = _alternatives(words)
         body = "|".join(part for _, part in alternatives)
         if full.pattern == head + body + tail and all(part for _, part in alternatives) and "(" not in body:
             self.parts = [part for _, part in alternatives]
             self.leads = [_lead(word) for word, _ in alternatives]
+            for index, own in enumerate(self.leads):
+                if own is not None:
+                    self.with_lead.setdefault(own, []).append(index)
 
     @staticmethod
     def _first(part: str) -> str:
@@ -770,8 +774,9 @@ class _NameScanner:
             assert self.parts is not None
             if key:
                 parts = [p for p in self.parts if self._first(p) == key or not self._first(p).isascii()]
-            else:
-                parts = [p for p, own in zip(self.parts, self.leads, strict=True) if _fits(own, lead)]
+            else:  # (the parts whose lead `_fits`: those with a lead that starts `lead`, in order)
+                owns = [lead[:n] for n in range(1, len(lead) + 1)] if lead else [""]
+                parts = [self.parts[i] for i in sorted(i for own in owns for i in self.with_lead.get(own, ()))]
             self.groups[key, lead] = (
                 re.compile(r"(?<![\w@#/])(?:" + "|".join(parts) + r")(?![\w])", self.full.flags) if parts else None
             )
@@ -795,7 +800,7 @@ class _NameScanner:
             for lead, positions in at_lead.items():
                 group = self._group("", lead or "")
                 if group is not None:
-                    found += (m for pos in positions if (m := group.match(text, pos)) and m.end() > m.start())
+                    found += [m for m in map(group.match, repeat(text), positions) if m and m.end() > m.start()]
             found.sort(key=lambda m: m.start())
         end = 0  # a match at each place, so `finditer`'s are those that do not overlap one before
         for m in found:

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -481,12 +482,10 @@ class _Scanner:
     def starts(self, text: str) -> dict[int, tuple[re.Pattern[str], list[int]]]:
         """Id of each keyed pattern that may match in `text` -> (the pattern, the positions
         where one of its keys starts after a non-word character, in order)."""
-        at_key: dict[str, list[int]] = {}
-        for pos, key in self.finder.finditer(text):
-            at_key.setdefault(str(key), []).append(pos)
+        at_key = self.finder.grouped(text)
         starts: dict[int, tuple[re.Pattern[str], list[int]]] = {}
         for key, positions in at_key.items():
-            for pattern in self.by_key[key]:
+            for pattern in self.by_key[str(key)]:
                 starts.setdefault(id(pattern), (pattern, []))[1].extend(positions)
         for _, positions in starts.values():
             positions.sort()
@@ -499,7 +498,7 @@ class _Scanner:
         live patterns are matched in the blocks."""
         joined = _JOIN.join(blocks)
         starts = self.starts(joined)
-        live = [pid for pid, (pattern, at) in starts.items() if any(pattern.match(joined, pos) for pos in at)]
+        live = [pid for pid, (pattern, at) in starts.items() if any(map(pattern.match, repeat(joined), at))]
         others = [probe.pattern for probe in self.others if probe.live(joined)]
         offsets = [0]
         for block in blocks[:-1]:

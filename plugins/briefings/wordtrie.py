@@ -55,6 +55,22 @@ class StartFinder:
         for m in self.after.finditer(text):
             yield m.start() + 1, m.group(1)
 
+    def grouped(self, text: str) -> dict[str | None, list[int]]:
+        """`finditer`'s positions grouped by the group's text: group -> its positions (ascending).
+        Built in one loop, without a generator (this runs once per paragraph or report)."""
+        out: dict[str | None, list[int]] = {}
+        m = self.first.match(text)
+        if m is not None:
+            out[m.group(1)] = [0]
+        for m in self.after.finditer(text):
+            key = m.group(1)
+            positions = out.get(key)
+            if positions is None:
+                out[key] = [m.start() + 1]
+            else:
+                positions.append(m.start() + 1)
+        return out
+
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
     """The matches `pattern.finditer(text)` gives, when every match must start at one of
