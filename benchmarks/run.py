@@ -76,6 +76,7 @@ class Stage:
     seconds: float
     rss_mb: float
     stdout: str
+    cpu_s: tuple[float, float] = (0.0, 0.0)  # user, system: the stage and the children it waited for
 
 
 def run_stage(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> Stage:
@@ -90,7 +91,7 @@ def run_stage(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> S
         text = out.read()
     if proc.returncode != 0:
         raise RuntimeError(f"stage failed ({proc.returncode}): {' '.join(cmd)}\n{text[-4000:]}")
-    return Stage(seconds, usage.ru_maxrss / 1024, text)
+    return Stage(seconds, usage.ru_maxrss / 1024, text, (usage.ru_utime, usage.ru_stime))
 
 
 class Bench:
@@ -115,6 +116,7 @@ class Bench:
             encoding="utf-8",
         )
         self.rss: dict[str, float] = {}
+        self.cpu: dict[str, tuple[float, float]] = {}
 
     def say(self, message: str) -> None:
         if not self.quiet:
@@ -126,6 +128,7 @@ class Bench:
             self.work / f"{label}.log",
         )
         self.rss[label] = stage.rss_mb
+        self.cpu[label] = stage.cpu_s
         report = json.loads(stage.stdout.strip().splitlines()[-1])
         if report["failed"]:
             self.say(f"{report['failed']} seed(s) not converted, e.g. {report['failures']}")
@@ -138,12 +141,14 @@ class Bench:
         ]  # fmt: skip
         stage = run_stage(cmd, self.work / f"{label}.log", env={"BRIEFINGS_INGESTED": "1"})
         self.rss[label] = stage.rss_mb
+        self.cpu[label] = stage.cpu_s
         return stage
 
     def search(self, label: str) -> Stage:
         cmd = [sys.executable, "-m", "benchmarks.stages", "search", str(self.output)]
         stage = run_stage(cmd, self.work / f"{label}.log")
         self.rss[label] = stage.rss_mb
+        self.cpu[label] = stage.cpu_s
         return stage
 
     def bare(self, yaml_front_matter: bool = False) -> Stage:
@@ -256,7 +261,9 @@ class Bench:
                 "search": round(one_search.seconds, 3),
             },
             "rss_mb": {k: round(v, 1) for k, v in self.rss.items()},
+            "cpu_user_sys_s": {k: [round(u, 2), round(y, 2)] for k, (u, y) in self.cpu.items()},
             "bare_rss_mb": round(bare_stage.rss_mb, 1) if bare_stage else None,
+            "bare_cpu_user_sys_s": [round(v, 2) for v in bare_stage.cpu_s] if bare_stage else None,
             "bare_yaml_pelican_s": round(bare_yaml_stage.seconds, 3) if bare_yaml_stage else None,
             "ratio_vs_bare_yaml": round(site / bare_yaml_stage.seconds, 3) if bare_yaml_stage else None,
             "peak_rss_mb_python_stages": round(max(v for k, v in self.rss.items() if "search" not in k), 1),
@@ -278,14 +285,21 @@ def bench(
     bare: bool = True,
     quiet: bool = False,
     bare_yaml: bool = False,
+    leftovers: list[Path] | None = None,
 ) -> dict:
-    """Run the benchmark for N seeds; write the JSON result to `json_path` if given."""
+    """Run the benchmark for N seeds; write the JSON result to `json_path` if given.
+
+    The temporary folder is removed at the end, or, with a `leftovers` list, appended to it
+    for the caller to remove after its last run: on ext4, creating files just after many were
+    deleted is much slower (see docs/benchmark.md), so one size's clean-up must not slow the next."""
     work = Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
     try:
         result = Bench(n, work, quiet=quiet).run(bare=bare, bare_yaml=bare_yaml)
     finally:
         if keep:
             print(f"bench[{n}]: kept {work}")
+        elif leftovers is not None:
+            leftovers.append(work)
         else:
             shutil.rmtree(work, ignore_errors=True)
     if json_path:
@@ -326,7 +340,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
     sizes = [int(x) for x in str(args.n).split(",") if x.strip()]
-    results = [bench(n, keep=args.keep, bare=not args.no_bare, bare_yaml=args.bare_yaml) for n in sizes]
+    leftovers: list[Path] = []
+    try:
+        results = [
+            bench(n, keep=args.keep, bare=not args.no_bare, bare_yaml=args.bare_yaml, leftovers=leftovers)
+            for n in sizes
+        ]
+    finally:
+        for work in leftovers:
+            shutil.rmtree(work, ignore_errors=True)
     print(table(results))
     if args.json:
         data = results[0] if len(results) == 1 else results
