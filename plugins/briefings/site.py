@@ -11,11 +11,12 @@ The search index is built separately, after the build: `search.index_site(output
 
 from __future__ import annotations
 
-import filecmp
+import contextlib
 import functools
 import logging
 import os
 import shutil
+import stat
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,17 @@ def _write_sitemap(output: Path, index: Index, siteurl: str, extra: list[str]) -
     (output / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {siteurl}/sitemap.xml\n", encoding="utf-8")
 
 
+def _same_file(src: os.stat_result, dst: str) -> bool:
+    """True when `dst` is a link to the file `src` describes, or a copy with its size and mtime."""
+    try:
+        got = os.stat(dst)
+    except OSError:
+        return False
+    if (got.st_dev, got.st_ino) == (src.st_dev, src.st_ino):
+        return True
+    return stat.S_ISREG(got.st_mode) and (got.st_size, got.st_mtime_ns) == (src.st_size, src.st_mtime_ns)
+
+
 def _copy_seeds(output: Path, index: Index, seeds_dir: str | None, base: Path) -> None:
     """Publish each linked seed text as output/seeds/<name>.txt (from BRIEFINGS SEEDS_DIR,
     relative to the folder above PATH, as the ingest reads it). The folder survives builds
@@ -104,21 +116,27 @@ def _copy_seeds(output: Path, index: Index, seeds_dir: str | None, base: Path) -
     ones removed."""
     if not seeds_dir:
         return  # fixtures and tests: seeds come from content/seeds via STATIC_PATHS
-    src_dir = (base / seeds_dir).resolve()
+    src_dir = str((base / seeds_dir).resolve())
+    dst_dir = str(output / "seeds")
     linked: set[str] = set()
     for b in index.briefs:
         if not b.seed_url:
             continue
         name = unquote(b.seed_url.rsplit("/", 1)[-1])
-        src, dst = src_dir / name, output / "seeds" / name
-        if not src.is_file():
+        src, dst = os.path.join(src_dir, name), os.path.join(dst_dir, name)
+        try:
+            src_stat = os.stat(src)
+        except OSError:
+            src_stat = None
+        if src_stat is None or not stat.S_ISREG(src_stat.st_mode):
             log.warning("briefing %s links to a missing seed %s", b.slug, src)
             continue
         linked.add(name)
-        if dst.is_file() and filecmp.cmp(src, dst, shallow=True):
+        if _same_file(src_stat, dst):
             continue
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        dst.unlink(missing_ok=True)  # never write through an old hard link into a seed
+        os.makedirs(dst_dir, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(dst)  # never write through an old hard link into a seed
         try:
             os.link(src, dst)  # a hard link costs no copy; the seed is published as it is
         except OSError:  # another file system, or links not supported

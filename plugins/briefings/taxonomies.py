@@ -238,7 +238,7 @@ def _as_list(value: Any) -> list[str]:
     if value is None:
         return []
     if isinstance(value, (list, tuple)):
-        return [str(v).strip() for v in value if v is not None and str(v).strip()]
+        return [text for text in (str(v).strip() for v in value if v is not None) if text]
     text = str(value).strip()
     return [text] if text else []
 
