@@ -169,3 +169,23 @@ def test_feed_leaves_out_undated_and_uses_talk_dates():
     )  # fmt: skip
     assert data.count(b"<entry>") == sum(1 for b in index.briefs if b.day)
     assert b"https://u.github.io/repo/briefings/" in data
+
+
+def test_a_published_seed_is_the_same_file_when_linked_or_copied_unchanged(tmp_path):
+    import os
+    import shutil
+
+    from briefings.site import _same_file
+
+    src = tmp_path / "a.txt"
+    src.write_text("seed text", encoding="utf-8")
+    linked, copied, other = tmp_path / "linked.txt", tmp_path / "copied.txt", tmp_path / "other.txt"
+    os.link(src, linked)
+    shutil.copy2(src, copied)
+    other.write_text("another seed", encoding="utf-8")
+    st = src.stat()
+    assert _same_file(st, str(linked)) and _same_file(st, str(copied))
+    assert not _same_file(st, str(other)) and not _same_file(st, str(tmp_path / "missing.txt"))
+    src.write_text("seed text, edited", encoding="utf-8")  # the link follows; the copy is stale
+    st = src.stat()
+    assert _same_file(st, str(linked)) and not _same_file(st, str(copied))
