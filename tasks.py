@@ -20,10 +20,9 @@ PY = shlex.quote(sys.executable)
 
 
 def _briefing_settings() -> dict:
-    from briefings.settings import briefing_settings
-    from pelican.settings import read_settings
+    from briefings.settings import briefing_settings, read_config
 
-    return briefing_settings(read_settings(str(SETTINGS["dev"])))
+    return briefing_settings(read_config(SETTINGS["dev"]))
 
 
 def _ingest(seeds: Path, out: Path, keep_going: bool) -> object:

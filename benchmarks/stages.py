@@ -16,10 +16,9 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 def ingest(seeds: Path, content: Path) -> dict:
     from briefings.ingest import ingest as run
-    from briefings.settings import briefing_settings
-    from pelican.settings import read_settings
+    from briefings.settings import briefing_settings, read_config
 
-    settings = briefing_settings(read_settings(str(ROOT / "pelicanconf.py")))
+    settings = briefing_settings(read_config(ROOT / "pelicanconf.py"))
     settings["KEEP_GOING"] = True
     report = run(seeds, content, settings)
     return {

@@ -207,3 +207,27 @@ def test_a_seed_too_large_is_tried_again_when_the_limit_is_raised(dirs):
     assert "a.txt" in ingest(dirs[0], dirs[1], small).failed
     assert ingest(dirs[0], dirs[1], small).converted == []
     assert ingest(dirs[0], dirs[1], dict(DEFAULTS)).converted == ["a.txt"]
+
+
+def test_the_ingest_reads_its_settings_as_pelican_does_without_loading_pelican():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from briefings.settings import briefing_settings, read_config
+    from pelican.settings import read_settings
+
+    conf = Path(__file__).resolve().parent.parent / "pelicanconf.py"
+    assert briefing_settings(read_config(conf)) == briefing_settings(read_settings(str(conf)))
+    code = (
+        "import sys; from briefings.settings import read_config; read_config(sys.argv[1]); "
+        "import briefings.ingest; print(any(m.split('.')[0] == 'pelican' for m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(conf)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(conf.parent / "plugins")},
+    )
+    assert out.stdout.strip() == "False"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import runpy
+from pathlib import Path
 from typing import Any
 
 DEFAULTS: dict[str, Any] = {
@@ -29,6 +31,12 @@ def briefing_settings(pelican_settings: dict[str, Any] | None = None) -> dict[st
     merged = dict(DEFAULTS)
     merged.update((pelican_settings or {}).get("BRIEFINGS") or {})
     return merged
+
+
+def read_config(path: str | Path) -> dict[str, Any]:
+    """The upper-case names a Pelican settings file (pelicanconf.py) defines, read by running it
+    as Python as Pelican does, without loading Pelican: all a standalone ingest needs of it."""
+    return {k: v for k, v in runpy.run_path(str(path)).items() if k.isupper()}
 
 
 def worker_count(settings: dict[str, Any]) -> int:
