@@ -83,6 +83,14 @@ URL_SETTINGS = {
             {"ARTICLE_URL": "{slug}.html", "ARTICLE_SAVE_AS": "{slug}.html"},
             {"url": "a.html", "save_as": "a.html"},
         ),
+        ({"slug": "a"}, {"DEFAULT_METADATA": {"status": "draft"}}, {}),  # every article a draft
+        ({"slug": "a"}, {"EXTRA_PATH_METADATA": {"briefings/a.md": {"lang": "fr"}}}, {}),
+        ({"slug": "a"}, {"PATH_METADATA": r"(?P<lang>[a-z]{2})/.*"}, {}),
+        (
+            {"slug": "a"},
+            {"FILENAME_METADATA": r"(?P<date>\d{4}-\d{2}-\d{2}).*", "DEFAULT_METADATA": {"summary": "x"}},
+            {"url": "briefings/a/", "save_as": "briefings/a/index.html"},
+        ),
     ],
 )
 def test_fixed_urls_only_when_pelican_would_give_the_same(metadata, settings, expected):

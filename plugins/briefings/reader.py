@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import re
 import string
 from typing import Any
 
@@ -59,14 +60,32 @@ def without_blocks(front_matter: str, keys: tuple[str, ...]) -> str:
     return "".join(kept)
 
 
+_URL_INPUTS = frozenset({"slug", "status", "lang", "url", "save_as"})  # what decides an article's address
+
+
+def _settings_may_set(settings: dict[str, Any], keys: frozenset[str]) -> bool:
+    """True when metadata Pelican adds from the settings (DEFAULT_METADATA, EXTRA_PATH_METADATA,
+    the FILENAME_METADATA and PATH_METADATA patterns) may hold one of `keys`."""
+    given = set(dict(settings.get("DEFAULT_METADATA") or {}))
+    for extra in dict(settings.get("EXTRA_PATH_METADATA") or {}).values():
+        given.update(dict(extra or {}))
+    for name in ("FILENAME_METADATA", "PATH_METADATA"):
+        pattern = settings.get(name)
+        if pattern:
+            given.update(re.compile(pattern).groupindex)
+    return bool(given & keys)
+
+
 def fixed_urls(metadata: dict[str, Any], settings: dict[str, Any]) -> dict[str, str]:
     """{"url", "save_as"} of an article from its metadata, when Pelican would give the same:
     a published article in the default language with a slug, under ARTICLE_URL and
-    ARTICLE_SAVE_AS patterns whose only field is {slug}. Else {} (Pelican formats them)."""
+    ARTICLE_SAVE_AS patterns whose only field is {slug}, and no setting that adds any of
+    slug, status or language from elsewhere. Else {} (Pelican formats them)."""
     slug = metadata.get("slug")
     patterns = {"url": settings.get("ARTICLE_URL"), "save_as": settings.get("ARTICLE_SAVE_AS")}
     if (
-        not isinstance(slug, str)
+        _settings_may_set(settings, _URL_INPUTS)
+        or not isinstance(slug, str)
         or not slug
         or str(metadata.get("status", "published")).lower() != "published"
         or not settings.get("WITH_FUTURE_DATES", True)
