@@ -774,7 +774,7 @@ class _NameScanner:
             assert self.parts is not None
             if key:
                 parts = [p for p in self.parts if self._first(p) == key or not self._first(p).isascii()]
-            else:  # (the parts whose lead `_fits`: those with a lead that starts `lead`, in order)
+            else:  # (in order, the parts whose own lead is a prefix of `lead`; at "": an empty lead)
                 owns = [lead[:n] for n in range(1, len(lead) + 1)] if lead else [""]
                 parts = [self.parts[i] for i in sorted(i for own in owns for i in self.with_lead.get(own, ()))]
             self.groups[key, lead] = (
@@ -807,12 +807,6 @@ class _NameScanner:
             if m.start() >= end:
                 end = m.end()
                 yield m
-
-
-def _fits(own: str | None, lead: str) -> bool:
-    """True if a word with the lead `own` may match where the longest lead found is `lead` (""
-    at a non-ASCII character)."""
-    return own is not None and (lead.startswith(own) if own else not lead)
 
 
 _SCANNERS: dict[int, tuple[Registry, _NameScanner]] = {}
