@@ -30,9 +30,18 @@ def _abs(siteurl: str, url: str) -> str:
     return f"{siteurl}/{url}"
 
 
+def _entries(briefs: list[Brief], max_items: int) -> list[Brief]:
+    """The briefings a feed lists: the dated ones, newest first, at most `max_items`."""
+    return sorted((b for b in briefs if b.day), key=Brief.archive_key)[:max_items]
+
+
+def _content(brief: Brief) -> str | None:
+    """A briefing's rendered (sanitised) body, if it has an article."""
+    return getattr(brief.article, "content", None) if brief.article is not None else None
+
+
 def feed_key(briefs: list[Brief], max_items: int, **head: str) -> tuple:
     """Everything `atom_feed` writes for these arguments: unchanged key, unchanged feed."""
-    dated = sorted((b for b in briefs if b.day), key=Brief.archive_key)[:max_items]
     entries = tuple(
         (
             b.slug,
@@ -41,9 +50,9 @@ def feed_key(briefs: list[Brief], max_items: int, **head: str) -> tuple:
             b.date_iso,
             tuple((t.slug, t.name) for t in b.topic_terms),
             b.summary,
-            getattr(b.article, "content", None) if b.article is not None else None,
+            _content(b),
         )
-        for b in dated
+        for b in _entries(briefs, max_items)
     )
     return (sorted(head.items()), entries)
 
@@ -60,7 +69,7 @@ def atom_feed(
     max_items: int,
 ) -> bytes:
     """Return an Atom document for the dated `briefs` (newest first, at most `max_items`)."""
-    dated = sorted((b for b in briefs if b.day), key=Brief.archive_key)[:max_items]
+    dated = _entries(briefs, max_items)
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}title").text = title
@@ -80,7 +89,7 @@ def atom_feed(
             ET.SubElement(e, f"{{{ATOM}}}category", term=t.slug, label=t.name)
         if b.summary:
             ET.SubElement(e, f"{{{ATOM}}}summary", type="text").text = b.summary
-        content = getattr(b.article, "content", None) if b.article is not None else None
+        content = _content(b)
         if content:
             # Sanitised HTML, carried as escaped text (type="html").
             ET.SubElement(e, f"{{{ATOM}}}content", type="html").text = content

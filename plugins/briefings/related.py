@@ -150,6 +150,9 @@ def compute_related(briefs: Sequence[BriefLike], limit: int = 5, memo: Memo | No
         if memo is not None:
             list_digests[key] = hashlib.blake2b(b"".join(signatures[m.slug] for m in members), digest_size=16).digest()
 
+    def remembered(entries: list[tuple[str, int, bool, tuple[str, ...]]]) -> list[Related]:
+        return [Related(by_slug[slug], pts, event, why) for slug, pts, event, why in entries]
+
     out: dict[str, list[Related]] = {}
     for b in briefs:
         sb = sets[b.slug]
@@ -162,7 +165,7 @@ def compute_related(briefs: Sequence[BriefLike], limit: int = 5, memo: Memo | No
             inputs = str(limit).encode() + signatures[b.slug] + b"".join(list_digests[k] for k in sorted(keys))
             lists_digest = hashlib.blake2b(inputs, digest_size=16).digest()
             if known is not None and known[0] == lists_digest:
-                out[b.slug] = [Related(by_slug[slug], pts, event, why) for slug, pts, event, why in known[2]]
+                out[b.slug] = remembered(known[2])
                 continue
         cands: dict[str, BriefLike] = {}
         for key in keys:
@@ -180,7 +183,7 @@ def compute_related(briefs: Sequence[BriefLike], limit: int = 5, memo: Memo | No
             cands_digest = window.digest()
             if known is not None and known[1] == cands_digest:
                 memo[b.slug] = (lists_digest, cands_digest, known[2])
-                out[b.slug] = [Related(by_slug[slug], pts, event, why) for slug, pts, event, why in known[2]]
+                out[b.slug] = remembered(known[2])
                 continue
         # Every candidate shares a participant, a topic or the participant set with b.
         ranked = sorted(cands.values(), key=lambda c: _exact_order(b, sb, c, sets[c.slug]))
