@@ -1,9 +1,12 @@
 """Ingest: incremental, safe regeneration of content/ from seeds/ (with editor overrides)."""
 
+import json
+import os
 import re
 
 import pytest
-from briefings.ingest import MANIFEST, ingest
+from briefings import ingest as ingest_module
+from briefings.ingest import MANIFEST, STAMPS, ingest
 from briefings.markdown_out import parse_front_matter
 from briefings.settings import DEFAULTS
 
@@ -231,3 +234,111 @@ def test_the_ingest_reads_its_settings_as_pelican_does_without_loading_pelican()
         env={"PYTHONPATH": str(conf.parent / "plugins")},
     )
     assert out.stdout.strip() == "False"
+
+
+def _age(folder, seconds=3600):
+    """Make every file in folder look last modified `seconds` ago."""
+    for path in folder.iterdir():
+        st = path.stat()
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 10**9))
+
+
+def _hashed(monkeypatch):
+    """Record the files ingest reads to hash."""
+    seen = []
+    real = ingest_module._safe_hash
+
+    def recording(path):
+        seen.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(ingest_module, "_safe_hash", recording)
+    return seen
+
+
+def _manifest(content, name=MANIFEST):
+    return json.loads((content / name).read_text(encoding="utf-8"))
+
+
+def test_an_unchanged_seed_is_known_by_its_size_and_time_and_not_read_again(dirs, monkeypatch):
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    (dirs[0] / "b.txt").write_text(SEED.replace("Syria", "Iran"), encoding="utf-8")
+    _age(dirs[0])
+    run(dirs)
+    assert sorted(_manifest(dirs[1], STAMPS)) == ["a.txt", "b.txt"]
+    assert "stamp" not in (dirs[1] / MANIFEST).read_text(encoding="utf-8")  # (file times differ between clones)
+    hashed = _hashed(monkeypatch)
+    second = run(dirs)
+    assert second.unchanged == ["a.txt", "b.txt"] and hashed == []
+    (dirs[0] / "b.txt").write_text(SEED.replace("Syria", "Iraq"), encoding="utf-8")  # same size, new time
+    third = run(dirs)
+    assert third.converted == ["b.txt"] and hashed == ["b.txt"]
+
+
+def test_a_seed_modified_just_before_the_run_is_read_again_next_time(dirs, monkeypatch):
+    """Its time may not tell a later change apart (one tick of the file-system clock), so no stamp is kept."""
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    run(dirs)
+    assert not (dirs[1] / STAMPS).exists()
+    hashed = _hashed(monkeypatch)
+    assert run(dirs).unchanged == ["a.txt"] and hashed == ["a.txt"]
+
+
+def test_a_touched_seed_is_not_converted_and_its_new_time_is_remembered(dirs, monkeypatch):
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    _age(dirs[0], 7200)
+    run(dirs)
+    _age(dirs[0], -3600)  # touched: an hour later, same bytes
+    second = run(dirs)
+    assert second.converted == [] and second.unchanged == ["a.txt"]
+    st = (dirs[0] / "a.txt").stat()
+    assert _manifest(dirs[1], STAMPS)["a.txt"][:2] == [st.st_size, st.st_mtime_ns]
+    hashed = _hashed(monkeypatch)
+    assert run(dirs).unchanged == ["a.txt"] and hashed == []
+
+
+def test_a_seed_being_rewritten_when_a_run_stops_is_converted_again(dirs, monkeypatch):
+    """The manifest written before the briefings marks them unfinished, though the seed's
+    stamp is unchanged (only its override changed)."""
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    _age(dirs[0])
+    run(dirs)
+    (dirs[0] / "a.yaml").write_text("title: A corrected title\n", encoding="utf-8")
+    real = os.replace
+
+    def stop_after_manifest(src, dst):
+        if str(dst).endswith(".md"):
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", stop_after_manifest)
+    with pytest.raises(OSError):
+        run(dirs)
+    assert _manifest(dirs[1])["seeds"]["a.txt"]["sha256"] == ""
+    monkeypatch.setattr(os, "replace", real)
+    (dirs[0] / "a.yaml").unlink()
+    assert run(dirs).converted == ["a.txt"]
+
+
+def test_the_manifest_is_json_with_one_line_per_seed(dirs):
+    for name, topic in (("a.txt", "Syria"), ("b.txt", "Iran")):
+        (dirs[0] / name).write_text(SEED.replace("Syria", topic), encoding="utf-8")
+    (dirs[0] / "c.txt").write_bytes(b"\xff\xfe not text")
+    run(dirs)
+    text = (dirs[1] / MANIFEST).read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert sorted(data["seeds"]) == ["a.txt", "b.txt"] and list(data["failed"]) == ["c.txt"]
+    for name in ("a.txt", "b.txt", "c.txt"):
+        assert [line for line in text.splitlines() if line.strip().startswith(f'"{name}"')] != []
+    assert len(text.splitlines()) == 10  # {, fingerprint, seeds: {, a, b, }, failed: {, c, }, }
+
+
+@pytest.mark.parametrize("stamps", ["not json", "[1, 2]", '{"a.txt": [1, 2]}', '{"a.txt": ["1", 2, "x"]}'])
+def test_a_damaged_stamp_record_only_means_seeds_are_read_again(dirs, monkeypatch, stamps):
+    (dirs[0] / "a.txt").write_text(SEED, encoding="utf-8")
+    _age(dirs[0])
+    run(dirs)
+    (dirs[1] / STAMPS).write_text(stamps, encoding="utf-8")
+    hashed = _hashed(monkeypatch)
+    assert run(dirs).unchanged == ["a.txt"] and hashed == ["a.txt"]
+    assert sorted(_manifest(dirs[1], STAMPS)) == ["a.txt"]

@@ -18,6 +18,7 @@ import pickle
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Container
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -45,6 +46,14 @@ _OUR_FILE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
 # Files Pelican reads as content; a hand-made one of these reserves its name as a slug.
 _CONTENT_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
 PACKAGE = Path(__file__).parent
+# Local record (not committed: file times differ between clones) of each seed's size,
+# modification time and SHA-256, so that an unchanged seed is not read to be hashed again.
+STAMPS = ".briefings-stamps.json"
+# A stamp stands for the hash only when the seed was last modified at least this long before
+# the run that hashed it: a change made later, even within one tick of a coarse file-system
+# clock, then shows as a new modification time.
+STAMP_MARGIN_NS = 2_000_000_000
+Stamp = tuple[int, int]  # (size in bytes, modification time in ns)
 
 
 @dataclass
@@ -261,6 +270,66 @@ def load_manifest(content_dir: Path) -> dict[str, Any]:
     return {"fingerprint": fingerprint, "seeds": seeds, "pending": pending, "failed": failed}
 
 
+def list_seeds(seeds_dir: Path) -> list[tuple[Path, Stamp | None]]:
+    """The `*.txt` files in seeds_dir (not below), sorted by name, each with its stamp (None
+    when it cannot be read)."""
+    found = []
+    with os.scandir(seeds_dir) as entries:
+        for entry in entries:
+            if not entry.name.endswith(".txt"):
+                continue
+            try:
+                if not entry.is_file():
+                    continue
+                st = entry.stat()
+                stamp: Stamp | None = (st.st_size, st.st_mtime_ns)
+            except OSError:
+                stamp = None
+            found.append((Path(entry.path), stamp))
+    return sorted(found, key=lambda item: item[0].name)
+
+
+def load_stamps(content_dir: Path) -> dict[str, list[Any]]:
+    """{seed name: [size, mtime_ns, sha256]} from the last run (empty when missing or bad)."""
+    try:
+        data = json.loads((content_dir / STAMPS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        name: value
+        for name, value in data.items()
+        if isinstance(value, list)
+        and len(value) == 3
+        and type(value[0]) is int
+        and type(value[1]) is int
+        and isinstance(value[2], str)
+        and value[2]
+    }
+
+
+def _seed_hash(path: Path, stamp: Stamp | None, known: list[Any] | None) -> str:
+    """The seed's SHA-256: the known one when its stamp is unchanged, else read ("" when it
+    cannot be read)."""
+    if known is not None and stamp is not None and (known[0], known[1]) == stamp:
+        return str(known[2])
+    return _safe_hash(path)
+
+
+def _save_stamps(
+    content_dir: Path, stamps: dict[str, Stamp | None], hashes: dict[str, str], started_ns: int, before: dict
+) -> None:
+    """Remember the stamp and hash of each seed last modified well before this run began."""
+    kept = {
+        name: [*stamp, sha]
+        for name, sha in sorted(hashes.items())
+        if sha and (stamp := stamps.get(name)) is not None and stamp[1] < started_ns - STAMP_MARGIN_NS
+    }
+    if kept != before and (kept or (content_dir / STAMPS).exists()):
+        write_atomic(content_dir / STAMPS, manifest_text(kept))
+
+
 def write_atomic(path: Path, text: str) -> bool:
     """Write text to path via a temporary file and rename; skip when unchanged. -> written?"""
     data = text.encode("utf-8")
@@ -321,12 +390,25 @@ def _write_manifest(
     pending: list[str],
     failed: dict[str, Any] | None = None,
 ) -> None:
-    data: dict[str, Any] = {"fingerprint": fingerprint, "seeds": dict(sorted(seeds.items()))}
+    data: dict[str, Any] = {"fingerprint": fingerprint, "seeds": seeds}
     if pending:
         data["pending"] = sorted(pending)
     if failed:
-        data["failed"] = dict(sorted(failed.items()))
-    write_atomic(content_dir / MANIFEST, json.dumps(data, indent=1) + "\n")
+        data["failed"] = failed
+    write_atomic(content_dir / MANIFEST, manifest_text(data))
+
+
+def manifest_text(data: dict[str, Any]) -> str:
+    """The manifest as JSON, one line per key and per seed (sorted): readable, diffable, and
+    written by the C encoder (an indented dump goes through the slow pure-Python one)."""
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            inner = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in sorted(value.items()))
+            lines.append(f" {json.dumps(key)}: {{\n{inner}\n }}" if inner else f" {json.dumps(key)}: {{}}")
+        else:
+            lines.append(f" {json.dumps(key)}: {json.dumps(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 @dataclass(frozen=True)
@@ -418,15 +500,27 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
     failed: dict[str, dict[str, Any]] = {}
     max_bytes = int(settings["MAX_SEED_BYTES"])
     pending_before = set(manifest["pending"])
-    seeds = sorted((p for p in seeds_dir.glob("*.txt") if p.is_file()), key=lambda p: p.name)  # one folder
+    started_ns = time.time_ns()
+    listed = list_seeds(seeds_dir)  # one folder
+    seeds = [path for path, _ in listed]
+    stamps = {path.name: stamp for path, stamp in listed}
+    known_stamps = load_stamps(content_dir)
+    seed_hashes: dict[str, str] = {}  # seed name -> SHA-256, where known
     report = IngestReport(seeds=len(seeds))
     keep: dict[str, dict[str, Any]] = {}
     todo: list[Path] = []
     for path in seeds:
         entry = old.get(path.name)
-        ov = override_path(path)
-        hashes = (_safe_hash(path), _safe_hash(ov) if ov.exists() else None)
         known_failure = old_failed.get(path.name)
+        if entry is None and known_failure is None:  # new to the manifest: nothing to compare
+            todo.append(path)
+            continue
+        ov = override_path(path)
+        hashes = (
+            _seed_hash(path, stamps[path.name], known_stamps.get(path.name)),
+            _safe_hash(ov) if ov.exists() else None,
+        )
+        seed_hashes[path.name] = hashes[0]
         if (
             known_failure
             and hashes[0]  # (an unreadable seed is tried again)
@@ -521,6 +615,8 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
             (content_dir / file_name).unlink(missing_ok=True)
             report.removed.append(file_name)
         _write_manifest(content_dir, fingerprint, new_entries, [], failed)
+        seed_hashes.update((r.name, r.sha256) for r in results)
+        _save_stamps(content_dir, stamps, seed_hashes, started_ns, known_stamps)
         return report
     finally:  # drafts not moved into place (on an error) are removed
         for result in results:
