@@ -13,10 +13,11 @@ def register() -> None:
     from pelican import signals
 
     from . import site
-    from .fast_exit import skip_teardown_at_exit
+    from .gc_policy import collect_less, skip_teardown_at_exit
     from .pelican_glue import run_ingest
     from .reader import adopt_cached_articles, read_ahead, use_briefing_reader
 
+    signals.initialized.connect(collect_less)
     signals.initialized.connect(run_ingest)
     signals.readers_init.connect(use_briefing_reader)
     signals.article_generator_preread.connect(read_ahead)

@@ -30,6 +30,7 @@ from unidecode import unidecode
 
 from .clean import clean
 from .extract import extract_from_doc
+from .gc_policy import collect_less
 from .markdown_out import parse_front_matter, render_briefing
 from .model import Briefing
 from .overrides import OverrideError, apply_to_briefing, apply_to_doc, override_path, read_overrides
@@ -462,7 +463,7 @@ def _run(
     try:
         context = multiprocessing.get_context("fork")
         chunk = max(1, min(64, len(rest) // (workers * 8)))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=collect_less) as pool:
             for result in pool.map(_convert_packed, rest, chunksize=chunk):
                 results.append(result)
                 if bar and (len(results) % 100 == 0 or len(results) == len(args)):
@@ -473,11 +474,6 @@ def _run(
 
 
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
-
-
-def _worker_start() -> None:
-    """A worker allocates many short-lived objects per seed: collect less often."""
-    gc.set_threshold(10_000, 50, 100)
 
 
 def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progress: bool = False) -> IngestReport:

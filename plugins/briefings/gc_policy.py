@@ -1,8 +1,14 @@
-"""Leaving a finished build's objects to the operating system instead of freeing them one by one.
+"""The garbage collector in a build: collect less often, and leave the objects in place at exit.
 
-A build of 10,000 briefings ends with some 300,000 live objects (articles, briefs, related
-lists, groups). When the interpreter exits it frees them one at a time, which takes about half
-a second and changes nothing on disk. After a build has finished (`finalized`),
+A build of 10,000 briefings holds some 300,000 live objects (articles, briefs, related lists,
+groups) that live until the end, and makes few reference cycles. With Python's default
+thresholds the collector runs a full collection over all of them every few hundred thousand
+allocations: about 0.7 s of a 3 s rebuild that changes nothing. `collect_less` (at
+`initialized`, and in ingest's workers) raises the thresholds to `GC_THRESHOLDS`, so young
+collections are rarer and full ones all but vanish; memory stays the same.
+
+When the interpreter exits it frees the objects one at a time, which takes about half a
+second and changes nothing on disk. After a build has finished (`finalized`),
 `skip_teardown_at_exit` registers, once, an exit hook that pins every object the garbage
 collector tracks in a list that refers to itself and moves them all to its permanent generation
 (`gc.freeze`), so the interpreter never frees them and the process ends at once.
@@ -20,8 +26,14 @@ import gc
 import io
 from typing import Any
 
+GC_THRESHOLDS = (10_000, 50, 100)  # Python's defaults: (700, 10, 10)
 _PINNED: list[list[Any]] = []  # the list of objects kept alive until the process ends
 _REGISTERED = False
+
+
+def collect_less(_sender: Any = None) -> None:
+    """Raise the collector's thresholds to GC_THRESHOLDS (a signal receiver, or called)."""
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def pin_everything() -> int:
