@@ -120,9 +120,12 @@ def build(c, keep_going=False, search=True):
 
 @task
 def clean(c):
-    """Remove the built site (output/) and Pelican's cache."""
+    """Remove the built site (output/), Pelican's cache and the record of seed stamps."""
+    from briefings.ingest import STAMPS
+
     for path in (OUTPUT, HERE / "cache"):
         shutil.rmtree(path, ignore_errors=True)
+    (HERE / "content" / "briefings" / STAMPS).unlink(missing_ok=True)
 
 
 @task(help={"port": "port to serve on (default 8000)"})
