@@ -1093,7 +1093,10 @@ def _find_titles(doc: _Doc) -> None:
         cached = _TITLE_PATTERNS[id(doc.reg)] = (doc.reg, _title_patterns(doc.reg))
     pats = cached[1]
     for seg in doc.segs:
-        for m in seg.scan(PLACE, pats[0]):
+        # Every match of these patterns holds a title word, so where the segment has no place
+        # where one starts (`_Starts`), the two that start at a place word are not tried.
+        titled = seg.starts.get(TITLE) != []
+        for m in seg.scan(PLACE, pats[0]) if titled else iter(()):
             modifier = re.search(r"(?i:former|then|outgoing|ex)", m.group(0))
             if modifier or _followed_by_name(seg.text, m.end()):
                 continue
@@ -1106,7 +1109,7 @@ def _find_titles(doc: _Doc) -> None:
                 continue
             self_title = TITLE_VARIANTS.get(re.sub(r"\s+", " ", m.group("title").lower()), "")
             _add_title(doc, seg, m, _country_of(doc, m.group("country")), self_title, "title-by-date")
-        for kind, rx in ((TITLE, pats[2]), (PLACE, pats[3])):
+        for kind, rx in [(TITLE, pats[2])] + ([(PLACE, pats[3])] if titled else []):
             for m in seg.scan(kind, rx):
                 title = _PLURAL_TITLES[re.sub(r"\s+", " ", m.group("title").lower())]
                 words = re.split(r"\s*,\s*|\s+and\s+", m.group("list"))
