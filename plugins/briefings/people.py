@@ -963,6 +963,7 @@ def _heads_in_office(people: Sequence[Person], when: dt.date | None) -> list[Per
 
 
 _NAME_PAIR_RE = re.compile(r"(?<![\w-])([A-Z][\w'’]+)[-–/]([A-Z][\w'’]+)(?![\w-])")
+_NAME_PAIR_JOINS = ("-", "–", "/")  # every match of _NAME_PAIR_RE holds one of these
 
 
 def _surname_person(doc: _Doc, word: str, established: set[str]) -> tuple[Person | None, str]:
@@ -982,7 +983,8 @@ def _find_bare_surnames(doc: _Doc) -> None:
     established = doc.named | {t.name for t in doc.titles}
     for seg in doc.segs:
         spans = [(m.start(), m.end()) for m in doc.surnames(seg)]
-        for pair in _NAME_PAIR_RE.finditer(seg.text):
+        pairs = _NAME_PAIR_RE.finditer(seg.text) if any(j in seg.text for j in _NAME_PAIR_JOINS) else ()
+        for pair in pairs:
             if all(name_key(w) in doc.reg.by_short for w in pair.groups()):
                 spans += [pair.span(1), pair.span(2)]
         for start, end in sorted(set(spans)):
@@ -993,6 +995,8 @@ def _find_bare_surnames(doc: _Doc) -> None:
                 weak = bool(_TERM_AFTER_RE.match(seg.text[end : end + 20]))
                 doc.add(seg, start, end, person.name, rule, weak)
         for surname, canonical in doc.context_people.items():
+            if surname not in seg.text:  # (what every match holds: a cheap test first)
+                continue
             for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", seg.text):
                 if not doc.taken(seg.index, m.start(), m.end()):
                     doc.add(seg, m.start(), m.end(), canonical, "surname")
