@@ -131,6 +131,9 @@ _ABBREVIATION = re.compile(
     r"jan|feb|mar|apr|aug|sept?|oct|nov|dec|[a-z])\.$",
     re.IGNORECASE,
 )
+# A match of _ABBREVIATION (at the end of a text) spans at most 7 characters ("[\s(]sept.\n"):
+# searching the last 8 gives the same answer, and `^` cannot match at the start of those 8.
+_ABBREVIATION_TAIL = 8
 
 
 def normalise(text: str) -> str:
@@ -255,7 +258,7 @@ def _sentences(text: str) -> list[str]:
     for piece in _SENTENCE_END.split(text):
         if not piece.strip():
             continue
-        if sentences and _ABBREVIATION.search(sentences[-1]):
+        if sentences and _ABBREVIATION.search(sentences[-1][-_ABBREVIATION_TAIL:]):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
             sentences.append(piece)
