@@ -658,10 +658,17 @@ class Segment:
     starts: dict[str, list[int]] = field(default_factory=dict)  # `_Starts.find` of `text`
     at_lead: dict[str | None, list[int]] = field(default_factory=dict)  # and where each lead starts
 
-    def scan(self, kind: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """`pattern.finditer(text)` for a pattern whose matches start with a word of `kind`."""
+    def scan(self, kind: str, pattern: re.Pattern[str], then: str = "") -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text)` for a pattern whose matches start with a word of `kind` (and,
+        with `then`, hold a word of that kind after it: only starts before its last are tried)."""
         starts = self.starts.get(kind)
-        return pattern.finditer(self.text) if starts is None else matches_at(pattern, self.text, starts)
+        if starts is None:
+            return pattern.finditer(self.text)
+        later = self.starts.get(then) if then else None
+        if later is not None:
+            last = later[-1] if later else -1
+            starts = [pos for pos in starts if pos < last]
+        return matches_at(pattern, self.text, starts)
 
     def original(self, start: int, end: int) -> str:
         """Source text behind folded offsets [start, end)."""
@@ -1097,10 +1104,8 @@ def _find_titles(doc: _Doc) -> None:
         cached = _TITLE_PATTERNS[id(doc.reg)] = (doc.reg, _title_patterns(doc.reg))
     pats = cached[1]
     for seg in doc.segs:
-        # Every match of these patterns holds a title word, so where the segment has no place
-        # where one starts (`_Starts`), the two that start at a place word are not tried.
-        titled = seg.starts.get(TITLE) != []
-        for m in seg.scan(PLACE, pats[0]) if titled else iter(()):
+        # (a match of the two that start at a place word holds a title word after it)
+        for m in seg.scan(PLACE, pats[0], then=TITLE):
             modifier = re.search(r"(?i:former|then|outgoing|ex)", m.group(0))
             if modifier or _followed_by_name(seg.text, m.end()):
                 continue
@@ -1113,8 +1118,8 @@ def _find_titles(doc: _Doc) -> None:
                 continue
             self_title = TITLE_VARIANTS.get(re.sub(r"\s+", " ", m.group("title").lower()), "")
             _add_title(doc, seg, m, _country_of(doc, m.group("country")), self_title, "title-by-date")
-        for kind, rx in [(TITLE, pats[2])] + ([(PLACE, pats[3])] if titled else []):
-            for m in seg.scan(kind, rx):
+        for kind, rx, then in ((TITLE, pats[2], ""), (PLACE, pats[3], TITLE)):
+            for m in seg.scan(kind, rx, then):
                 title = _PLURAL_TITLES[re.sub(r"\s+", " ", m.group("title").lower())]
                 words = re.split(r"\s*,\s*|\s+and\s+", m.group("list"))
                 for w in (w.strip(" ,") for w in words):
