@@ -658,10 +658,17 @@ class Segment:
     starts: dict[str, list[int]] = field(default_factory=dict)  # `_Starts.find` of `text`
     at_lead: dict[str | None, list[int]] = field(default_factory=dict)  # and where each lead starts
 
-    def scan(self, kind: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """`pattern.finditer(text)` for a pattern whose matches start with a word of `kind`."""
+    def scan(self, kind: str, pattern: re.Pattern[str], then: str = "") -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text)` for a pattern whose matches start with a word of `kind` (and,
+        with `then`, hold a word of that kind after it: only starts before its last are tried)."""
         starts = self.starts.get(kind)
-        return pattern.finditer(self.text) if starts is None else matches_at(pattern, self.text, starts)
+        if starts is None:
+            return pattern.finditer(self.text)
+        later = self.starts.get(then) if then else None
+        if later is not None:
+            last = later[-1] if later else -1
+            starts = [pos for pos in starts if pos < last]
+        return matches_at(pattern, self.text, starts)
 
     def original(self, start: int, end: int) -> str:
         """Source text behind folded offsets [start, end)."""
@@ -963,6 +970,7 @@ def _heads_in_office(people: Sequence[Person], when: dt.date | None) -> list[Per
 
 
 _NAME_PAIR_RE = re.compile(r"(?<![\w-])([A-Z][\w'’]+)[-–/]([A-Z][\w'’]+)(?![\w-])")
+_NAME_PAIR_JOINS = ("-", "–", "/")  # every match of _NAME_PAIR_RE holds one of these
 
 
 def _surname_person(doc: _Doc, word: str, established: set[str]) -> tuple[Person | None, str]:
@@ -982,7 +990,8 @@ def _find_bare_surnames(doc: _Doc) -> None:
     established = doc.named | {t.name for t in doc.titles}
     for seg in doc.segs:
         spans = [(m.start(), m.end()) for m in doc.surnames(seg)]
-        for pair in _NAME_PAIR_RE.finditer(seg.text):
+        pairs = _NAME_PAIR_RE.finditer(seg.text) if any(j in seg.text for j in _NAME_PAIR_JOINS) else ()
+        for pair in pairs:
             if all(name_key(w) in doc.reg.by_short for w in pair.groups()):
                 spans += [pair.span(1), pair.span(2)]
         for start, end in sorted(set(spans)):
@@ -993,6 +1002,8 @@ def _find_bare_surnames(doc: _Doc) -> None:
                 weak = bool(_TERM_AFTER_RE.match(seg.text[end : end + 20]))
                 doc.add(seg, start, end, person.name, rule, weak)
         for surname, canonical in doc.context_people.items():
+            if surname not in seg.text:  # (what every match holds: a cheap test first)
+                continue
             for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", seg.text):
                 if not doc.taken(seg.index, m.start(), m.end()):
                     doc.add(seg, m.start(), m.end(), canonical, "surname")
@@ -1093,7 +1104,8 @@ def _find_titles(doc: _Doc) -> None:
         cached = _TITLE_PATTERNS[id(doc.reg)] = (doc.reg, _title_patterns(doc.reg))
     pats = cached[1]
     for seg in doc.segs:
-        for m in seg.scan(PLACE, pats[0]):
+        # (a match of the two that start at a place word holds a title word after it)
+        for m in seg.scan(PLACE, pats[0], then=TITLE):
             modifier = re.search(r"(?i:former|then|outgoing|ex)", m.group(0))
             if modifier or _followed_by_name(seg.text, m.end()):
                 continue
@@ -1106,8 +1118,8 @@ def _find_titles(doc: _Doc) -> None:
                 continue
             self_title = TITLE_VARIANTS.get(re.sub(r"\s+", " ", m.group("title").lower()), "")
             _add_title(doc, seg, m, _country_of(doc, m.group("country")), self_title, "title-by-date")
-        for kind, rx in ((TITLE, pats[2]), (PLACE, pats[3])):
-            for m in seg.scan(kind, rx):
+        for kind, rx, then in ((TITLE, pats[2], ""), (PLACE, pats[3], TITLE)):
+            for m in seg.scan(kind, rx, then):
                 title = _PLURAL_TITLES[re.sub(r"\s+", " ", m.group("title").lower())]
                 words = re.split(r"\s*,\s*|\s+and\s+", m.group("list"))
                 for w in (w.strip(" ,") for w in words):

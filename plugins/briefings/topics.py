@@ -84,6 +84,12 @@ class Vocabulary:
         return _scanner(self)
 
     @cached_property
+    def cue_keys(self) -> dict[int, tuple[str, ...]]:
+        """Id of a cue pattern -> the texts one of which starts each of its matches (`_keys`;
+        () if unknown): a sentence without any of them holds no match."""
+        return {id(cue): _keys(cue) for cue in self.cues}
+
+    @cached_property
     def trigger_owners(self) -> dict[int, tuple[Topic, ...]]:
         """Id of a trigger pattern -> the topics that have it."""
         owners: dict[int, dict[int, Topic]] = {}
@@ -125,6 +131,9 @@ _ABBREVIATION = re.compile(
     r"jan|feb|mar|apr|aug|sept?|oct|nov|dec|[a-z])\.$",
     re.IGNORECASE,
 )
+# A match of _ABBREVIATION (at the end of a text) spans at most 7 characters ("[\s(]sept.\n"):
+# searching the last 8 gives the same answer, and `^` cannot match at the start of those 8.
+_ABBREVIATION_TAIL = 8
 
 
 def normalise(text: str) -> str:
@@ -249,7 +258,7 @@ def _sentences(text: str) -> list[str]:
     for piece in _SENTENCE_END.split(text):
         if not piece.strip():
             continue
-        if sentences and _ABBREVIATION.search(sentences[-1]):
+        if sentences and _ABBREVIATION.search(sentences[-1][-_ABBREVIATION_TAIL:]):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
             sentences.append(piece)
@@ -561,10 +570,13 @@ def _sentence_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+Cue = tuple[re.Pattern[str], tuple[str, ...]]  # a cue pattern and its keys (`Vocabulary.cue_keys`)
+
+
 class _Cues:
     """Which sentences of a block contain a 'discussed' cue (each sentence tested on demand)."""
 
-    def __init__(self, text: str, cues: Sequence[re.Pattern[str]]) -> None:
+    def __init__(self, text: str, cues: Sequence[Cue]) -> None:
         self.cues = cues
         self.sentences = _sentence_spans(text) if cues else []
         self.tested: dict[int, bool] = {}
@@ -572,7 +584,9 @@ class _Cues:
     def _cued(self, index: int) -> bool:
         if index not in self.tested:
             sentence = self.sentences[index][2]
-            self.tested[index] = any(c.search(sentence) for c in self.cues)
+            self.tested[index] = any(
+                (not keys or any(k in sentence for k in keys)) and cue.search(sentence) for cue, keys in self.cues
+            )
         return self.tested[index]
 
     def around(self, hit: _Hit) -> bool:
@@ -587,7 +601,7 @@ def _score_block(
     scores: dict[str, _Score],
     triggers: Sequence[tuple[Topic, Sequence[Trigger]]],
     ignore: Sequence[int],
-    cue_patterns: Sequence[re.Pattern[str]],
+    cue_patterns: Sequence[Cue],
     found: dict[int, list[Span]],
 ) -> None:
     """Add one block's evidence to `scores` (keyed by topic name). The report's live patterns:
@@ -629,7 +643,7 @@ def score_topics(headline: str | None, paragraphs: Sequence[str], vocab: Vocabul
         (topic, t) for topic, t in _live_triggers(vocab, live) if all(p.search(full_text) for p in topic.context)
     ]
     ignore = [id(p) for p in vocab.ignore if id(p) in live]
-    cues = [c for c in vocab.cues if id(c) in live]
+    cues = [(c, vocab.cue_keys[id(c)]) for c in vocab.cues if id(c) in live]
     scores: dict[str, _Score] = {}
     for (text, weight, label), matches in zip(blocks, found, strict=True):
         _score_block(text, weight, label, scores, triggers, ignore, cues, matches)
