@@ -41,7 +41,6 @@ KEYS = (
     "n", "ingest_s", "pelican_s", "search_s", "total_s", "bare_pelican_s", "ratio_vs_bare",
     "peak_rss_mb", "rebuild_one_new_s", "rebuild_noop_s", "noop_rewrote_briefings",
 )  # fmt: skip
-MANIFEST = ".briefings-manifest.json"
 
 OUR_CONFIG = """\
 import sys
@@ -193,7 +192,8 @@ class Bench:
         return stage
 
     def briefing_mtimes(self) -> dict[str, int]:
-        return {p.name: p.stat().st_mtime_ns for p in self.briefings.iterdir() if p.name != MANIFEST}
+        """Modification time of each briefing (`*.md`; not ingest's own records)."""
+        return {p.name: p.stat().st_mtime_ns for p in self.briefings.glob("*.md")}
 
     def run(self, bare: bool = True, bare_yaml: bool = False) -> dict:
         self.say(f"generating {self.n} seeds in {self.seeds}")
