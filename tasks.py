@@ -28,6 +28,8 @@ def _briefing_settings() -> dict:
 def _ingest(seeds: Path, out: Path, keep_going: bool) -> object:
     from briefings.ingest import ingest as run
 
+    if not seeds.is_dir():
+        raise Exit(f"ingest: seeds folder {seeds} does not exist", code=1)
     settings = _briefing_settings()
     settings["KEEP_GOING"] = keep_going
     report = run(seeds, out, settings, progress=True)

@@ -465,6 +465,18 @@ def test_invoke_ingest_exit_codes(tmp_path):
     assert ok.returncode == 0 and "2 seeds, 2 briefings, 0 reported" in ok.stdout
 
 
+def test_invoke_ingest_names_a_missing_seeds_folder_and_touches_nothing(tmp_path):
+    small_site(tmp_path, 2)
+    out = tmp_path / "out"
+    invoke("ingest", "--seeds", str(tmp_path / "seeds"), "--out", str(out))
+    before = sorted(p.name for p in out.iterdir())
+    missing = invoke("ingest", "--seeds", str(tmp_path / "seedz"), "--out", str(out))
+    assert missing.returncode == 1
+    assert f"seeds folder {tmp_path / 'seedz'} does not exist" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    assert sorted(p.name for p in out.iterdir()) == before
+
+
 # --- Big seeds -----------------------------------------------------------------------------------
 
 
