@@ -24,7 +24,6 @@ and a parallel read-ahead for cold builds.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import re
 import string
@@ -34,12 +33,12 @@ import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from .markdown_out import SAFE_LOADER
+from .parallel import CAN_FORK, Workers, fork_map
 from .sanitize import clean_html
 from .settings import briefing_settings, worker_count
 from .taxonomies import quotes_in
 
 log = logging.getLogger(__name__)
-_WORKER_READER: BriefingReader | None = None  # the reader a forked worker uses
 
 
 UNREAD_KEYS = ("provenance",)  # front-matter keys the site never reads: not parsed at all
@@ -136,26 +135,18 @@ class BriefingReader(YAMLMetadataReader):
         return clean_html(content), metadata
 
 
-def _read_in_worker(path: str) -> tuple[str, dict[str, Any]] | None:
+def _read_in_worker(reader: BriefingReader, path: str) -> tuple[str, dict[str, Any]] | None:
     try:
-        assert _WORKER_READER is not None
-        return _WORKER_READER.read_now(path)
+        return reader.read_now(path)
     except Exception:  # Pelican reads the file again and reports the problem
         return None
 
 
 def read_files_ahead(reader: BriefingReader, paths: list[str], workers: int) -> None:
     """Parse `paths` (absolute) in `workers` forked processes into `reader.read_ahead`."""
-    global _WORKER_READER
-    _WORKER_READER = reader
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunk = max(1, len(paths) // (workers * 16))
-            for path, result in zip(paths, pool.imap(_read_in_worker, paths, chunksize=chunk), strict=True):
-                if result is not None:
-                    reader.read_ahead[path] = result
-    finally:
-        _WORKER_READER = None
+    for path, result in zip(paths, fork_map(_read_in_worker, paths, Workers(workers), reader), strict=True):
+        if result is not None:
+            reader.read_ahead[path] = result
 
 
 def read_ahead(generator: Any) -> None:
@@ -166,7 +157,7 @@ def read_ahead(generator: Any) -> None:
     generator.briefings_read_ahead = True
     settings = briefing_settings(generator.settings)
     workers = worker_count(settings)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or not CAN_FORK:
         return
     readers = generator.readers
     by_reader: dict[int, tuple[BriefingReader, list[str]]] = {}

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from .parallel import ONE, Workers, fork_map
+
 WINDOW = 12  # neighbours taken on each side in every key's date-ordered list
 SAME_SET_WINDOW = 25
 
@@ -121,27 +123,37 @@ def _signature(b: BriefLike) -> bytes:
     return hashlib.blake2b(repr((b.slug, b.title, b.day, b.participants, b.topics)).encode(), digest_size=16).digest()
 
 
-def compute_related(briefs: Sequence[BriefLike], limit: int = 5, memo: Memo | None = None) -> dict[str, list[Related]]:
-    """Map each brief's slug to its related briefs, best first (same-event ones always in).
+Entry = tuple[str, int, bool, tuple[str, ...]]  # a related brief: slug, score, same event, reasons
 
-    Candidates are ranked from precomputed sets; the full `score` (with its reasons) is
-    computed only for the few that are shown. A brief's list depends only on it and its
-    candidates, which are windows of its key lists (one per participant and topic, and its
-    participant set). With a `memo` of the last build, a brief gets its list back without
-    ranking when its key lists are unchanged (one digest per list, checked at once), or else
-    when its candidates and their signatures are; the memo is updated."""
+
+@dataclass
+class _Index:
+    """What ranking a brief's candidates reads: built once per build, shared with workers."""
+
+    limit: int
+    sets: dict[str, _Sets]
+    by_slug: dict[str, BriefLike]
+    keyed: dict[tuple, list[BriefLike]]
+    positions: dict[tuple, dict[str, int]]
+    signatures: dict[str, bytes]  # (empty without a memo)
+    memo: Memo | None
+
+
+def _keys_of(sets: _Sets) -> list[tuple]:
+    keys: list[tuple] = [("p", p) for p in sets.people] + [("t", t) for t in sets.topics]
+    if sets.people:
+        keys.append(("s", tuple(sorted(sets.people))))
+    return keys
+
+
+def _index(briefs: Sequence[BriefLike], limit: int, memo: Memo | None) -> tuple[_Index, dict[tuple, bytes]]:
+    """The shared index, and a digest of each key list (with a memo)."""
     sets = {b.slug: _Sets(frozenset(b.participants), frozenset(b.topics)) for b in briefs}
-    by_slug = {b.slug: b for b in briefs}
     signatures = {b.slug: _signature(b) for b in briefs} if memo is not None else {}
     keyed: dict[tuple, list[BriefLike]] = defaultdict(list)
     for b in briefs:
-        s = sets[b.slug]
-        for p in s.people:
-            keyed[("p", p)].append(b)
-        for t in s.topics:
-            keyed[("t", t)].append(b)
-        if s.people:
-            keyed[("s", tuple(sorted(s.people)))].append(b)
+        for key in _keys_of(sets[b.slug]):
+            keyed[key].append(b)
     positions: dict[tuple, dict[str, int]] = {}
     list_digests: dict[tuple, bytes] = {}
     for key, members in keyed.items():
@@ -149,62 +161,87 @@ def compute_related(briefs: Sequence[BriefLike], limit: int = 5, memo: Memo | No
         positions[key] = {m.slug: i for i, m in enumerate(members)}
         if memo is not None:
             list_digests[key] = hashlib.blake2b(b"".join(signatures[m.slug] for m in members), digest_size=16).digest()
+    index = _Index(limit, sets, {b.slug: b for b in briefs}, dict(keyed), positions, signatures, memo)
+    return index, list_digests
 
-    def remembered(entries: list[tuple[str, int, bool, tuple[str, ...]]]) -> list[Related]:
-        return [Related(by_slug[slug], pts, event, why) for slug, pts, event, why in entries]
 
-    out: dict[str, list[Related]] = {}
+def _ranked(index: _Index, slug: str) -> tuple[bytes, list[Entry] | None]:
+    """(digest of the brief's candidates, its related entries best first); None for the
+    entries when the memo holds them for these very candidates."""
+    b, sb = index.by_slug[slug], index.sets[slug]
+    cands: dict[str, BriefLike] = {}
+    for key in _keys_of(sb):
+        members = index.keyed[key]
+        i = index.positions[key][slug]
+        w = SAME_SET_WINDOW if key[0] == "s" else WINDOW
+        for other in members[max(0, i - w) : i + w + 1]:
+            if other.slug != slug:
+                cands[other.slug] = other
+    cands_digest = b""
+    if index.memo is not None:
+        # A list changed, but maybe not near it: unchanged candidates, unchanged result.
+        window = hashlib.blake2b(str(index.limit).encode() + index.signatures[slug], digest_size=16)
+        for cand in sorted(cands):
+            window.update(index.signatures[cand])
+        cands_digest = window.digest()
+        known = index.memo.get(slug)
+        if known is not None and known[1] == cands_digest:
+            return cands_digest, None
+    # Every candidate shares a participant, a topic or the participant set with b.
+    limit, sets = index.limit, index.sets
+    ranked = sorted(cands.values(), key=lambda c: _exact_order(b, sb, c, sets[c.slug]))
+    scored = [r for r in (score(b, c) for c in ranked[: limit + 8]) if r is not None]
+    # Reports of the same talk have the same participants: only those need the full check.
+    same_set = (c for c in ranked[limit + 8 :] if sets[c.slug].people == sb.people and same_event(b, c))
+    scored += [r for r in (score(b, c) for c in same_set) if r is not None]
+    scored.sort(key=functools.partial(_rank, b))
+    events = [r for r in scored if r.same_event]
+    rest = [r for r in scored if not r.same_event]
+    shown = events + rest[: max(0, limit - len(events))]
+    return cands_digest, [(r.brief.slug, r.score, r.same_event, r.reasons) for r in shown]
+
+
+def compute_related(
+    briefs: Sequence[BriefLike], limit: int = 5, memo: Memo | None = None, workers: Workers = ONE
+) -> dict[str, list[Related]]:
+    """Map each brief's slug to its related briefs, best first (same-event ones always in).
+
+    Candidates are ranked from precomputed sets; the full `score` (with its reasons) is
+    computed only for the few that are shown. A brief's list depends only on it and its
+    candidates, which are windows of its key lists (one per participant and topic, and its
+    participant set). With a `memo` of the last build, a brief gets its list back without
+    ranking when its key lists are unchanged (one digest per list, checked at once), or else
+    when its candidates and their signatures are; the memo is updated. The briefs left to
+    rank are ranked by forked `workers` when there are enough of them (`fork_map`)."""
+    index, list_digests = _index(briefs, limit, memo)
+    lists_digests: dict[str, bytes] = {}
+    known: dict[str, list[Entry]] = {}
+    todo: list[str] = []
     for b in briefs:
-        sb = sets[b.slug]
-        keys: list[tuple] = [("p", p) for p in sb.people] + [("t", t) for t in sb.topics]
-        if sb.people:
-            keys.append(("s", tuple(sorted(sb.people))))
-        known = memo.get(b.slug) if memo is not None else None
+        remembered = memo.get(b.slug) if memo is not None else None
         if memo is not None:
             # Its candidates are windows of its key lists: unchanged lists, unchanged result.
-            inputs = str(limit).encode() + signatures[b.slug] + b"".join(list_digests[k] for k in sorted(keys))
-            lists_digest = hashlib.blake2b(inputs, digest_size=16).digest()
-            if known is not None and known[0] == lists_digest:
-                out[b.slug] = remembered(known[2])
+            keys = sorted(_keys_of(index.sets[b.slug]))
+            inputs = str(limit).encode() + index.signatures[b.slug] + b"".join(list_digests[k] for k in keys)
+            lists_digests[b.slug] = hashlib.blake2b(inputs, digest_size=16).digest()
+            if remembered is not None and remembered[0] == lists_digests[b.slug]:
+                known[b.slug] = remembered[2]
                 continue
-        cands: dict[str, BriefLike] = {}
-        for key in keys:
-            members = keyed[key]
-            i = positions[key][b.slug]
-            w = SAME_SET_WINDOW if key[0] == "s" else WINDOW
-            for other in members[max(0, i - w) : i + w + 1]:
-                if other.slug != b.slug:
-                    cands[other.slug] = other
+        todo.append(b.slug)
+    for slug, (cands_digest, entries) in zip(todo, fork_map(_ranked, todo, workers, index), strict=True):
+        if entries is None:  # (only with a memo that holds them)
+            assert memo is not None
+            entries = memo[slug][2]
+        known[slug] = entries
         if memo is not None:
-            # A list changed, but maybe not near it: unchanged candidates, unchanged result.
-            window = hashlib.blake2b(str(limit).encode() + signatures[b.slug], digest_size=16)
-            for slug in sorted(cands):
-                window.update(signatures[slug])
-            cands_digest = window.digest()
-            if known is not None and known[1] == cands_digest:
-                memo[b.slug] = (lists_digest, cands_digest, known[2])
-                out[b.slug] = remembered(known[2])
-                continue
-        # Every candidate shares a participant, a topic or the participant set with b.
-        ranked = sorted(cands.values(), key=lambda c: _exact_order(b, sb, c, sets[c.slug]))
-        scored = [r for r in (score(b, c) for c in ranked[: limit + 8]) if r is not None]
-        # Reports of the same talk have the same participants: only those need the full check.
-        same_set = (c for c in ranked[limit + 8 :] if sets[c.slug].people == sb.people and same_event(b, c))
-        scored += [r for r in (score(b, c) for c in same_set) if r is not None]
-        scored.sort(key=functools.partial(_rank, b))
-        events = [r for r in scored if r.same_event]
-        rest = [r for r in scored if not r.same_event]
-        out[b.slug] = events + rest[: max(0, limit - len(events))]
-        if memo is not None:
-            memo[b.slug] = (
-                lists_digest,
-                cands_digest,
-                [(r.brief.slug, r.score, r.same_event, r.reasons) for r in out[b.slug]],
-            )
+            memo[slug] = (lists_digests[slug], cands_digest, entries)
     if memo is not None:
-        for gone in set(memo) - set(by_slug):
+        for gone in set(memo) - set(index.by_slug):
             del memo[gone]
-    return out
+    by_slug = index.by_slug
+    return {
+        b.slug: [Related(by_slug[slug], pts, event, why) for slug, pts, event, why in known[b.slug]] for b in briefs
+    }
 
 
 _CODE = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).hexdigest()

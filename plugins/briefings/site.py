@@ -26,6 +26,7 @@ from pelican import signals
 
 from .feeds import write_feeds
 from .incremental import finish_writing, fresh_reader_cache, incremental_writer
+from .parallel import Workers
 from .related import load_memo, save_memo
 from .sanitize import sanitize_content
 from .taxonomies import Index, brief_from_article, build_index
@@ -72,6 +73,7 @@ def build_archive(generator: Any) -> None:
         latest=int(settings.get("LATEST_BRIEFINGS", 12)),
         related_max=int(settings.get("RELATED_BRIEFINGS", 5)),
         related_memo=memo,
+        workers=Workers.from_settings(settings),
     )
     if settings.get("CACHE_CONTENT"):
         save_memo(memo_path, memo)

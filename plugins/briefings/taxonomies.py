@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from .parallel import ONE, Workers
 from .quotes import Quote, extract_quotes
 from .related import Memo, Related, compute_related
 from .slugs import group_names
@@ -365,6 +366,7 @@ def build_index(
     related_max: int = 5,
     feeds: bool = True,
     related_memo: Memo | None = None,
+    workers: Workers = ONE,
 ) -> Index:
     briefs = sorted(briefs, key=Brief.archive_key)
 
@@ -432,7 +434,7 @@ def build_index(
     for a, b in itertools.pairwise(chrono):
         a.next, b.prev = b, a
 
-    related = compute_related(briefs, limit=related_max, memo=related_memo)
+    related = compute_related(briefs, limit=related_max, memo=related_memo, workers=workers)
     for b in briefs:
         b.related = related[b.slug]
 

@@ -161,6 +161,17 @@ def test_adding_a_brief_ranks_only_the_briefs_near_it(monkeypatch):
     assert "added" in ranked and len(ranked) < len(added) // 20
 
 
+def test_related_lists_ranked_by_worker_processes_equal_those_ranked_here():
+    parallel = load("parallel")
+    briefs = _synthetic(1500)
+    here_memo: related.Memo = {}
+    shared_memo: related.Memo = {}
+    here = related.compute_related(briefs, memo=here_memo)
+    shared = related.compute_related(briefs, memo=shared_memo, workers=parallel.Workers(2, 2))
+    assert _related_lists(shared) == _related_lists(here) and shared_memo == here_memo
+    assert all(r.brief is next(b for b in briefs if b.slug == r.brief.slug) for r in shared["b00007"])
+
+
 def test_feed_leaves_out_undated_and_uses_talk_dates():
     index = taxonomies.build_index(_synthetic(300))
     data = feeds.atom_feed(
