@@ -363,18 +363,21 @@ def _write_temp(folder: Path, data: bytes) -> str:
 def _hand_made_slugs(content_dir: Path, ours: set[str]) -> set[str]:
     """Slugs taken by content files under content_dir (any depth) that ingest did not write."""
     taken = set()
-    for path in content_dir.rglob("*"):  # (any order: a set is built)
-        if path.suffix.lower() not in _CONTENT_SUFFIXES or path.name.startswith("."):
-            continue
-        if path.parent == content_dir and path.name in ours:
-            continue
-        taken.add(path.stem.lower())
-        try:
-            meta, _ = parse_front_matter(path.read_text(encoding="utf-8"))
-            if meta.get("slug"):
-                taken.add(str(meta["slug"]))
-        except (OSError, ValueError, UnicodeDecodeError):
-            continue
+    top = os.fspath(content_dir)
+    for folder, _, files in os.walk(top):  # (any order: a set is built)
+        for name in files:
+            stem, suffix = os.path.splitext(name)
+            if suffix.lower() not in _CONTENT_SUFFIXES or name.startswith("."):
+                continue
+            if name in ours and folder == top:
+                continue
+            taken.add(stem.lower())
+            try:
+                meta, _ = parse_front_matter(Path(folder, name).read_text(encoding="utf-8"))
+                if meta.get("slug"):
+                    taken.add(str(meta["slug"]))
+            except (OSError, ValueError, UnicodeDecodeError):
+                continue
     return taken
 
 
@@ -498,6 +501,7 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
     pending_before = set(manifest["pending"])
     started_ns = time.time_ns()
     listed = list_seeds(seeds_dir)  # one folder
+    in_seeds, in_content = set(os.listdir(seeds_dir)), set(os.listdir(content_dir))  # (names, one read each)
     seeds = [path for path, _ in listed]
     stamps = {path.name: stamp for path, stamp in listed}
     known_stamps = load_stamps(content_dir)
@@ -514,7 +518,7 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
         ov = override_path(path)
         hashes = (
             _seed_hash(path, stamps[path.name], known_stamps.get(path.name)),
-            _safe_hash(ov) if ov.exists() else None,
+            _safe_hash(ov) if ov.name in in_seeds else None,
         )
         seed_hashes[path.name] = hashes[0]
         if (
@@ -526,14 +530,10 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
             failed[path.name] = known_failure
             report.failed[path.name] = known_failure["error"]
             prior = previous.get(path.name)
-            if prior and (content_dir / prior["file"]).exists():  # its last good briefing stays
+            if prior and prior["file"] in in_content:  # its last good briefing stays
                 keep[path.name] = prior
                 report.kept_stale.append(path.name)
-        elif (
-            entry
-            and (entry.get("sha256"), entry.get("overrides_sha256")) == hashes
-            and (content_dir / entry["file"]).exists()
-        ):
+        elif entry and (entry.get("sha256"), entry.get("overrides_sha256")) == hashes and entry["file"] in in_content:
             keep[path.name] = entry
             report.unchanged.append(path.name)
         else:
@@ -587,7 +587,7 @@ def ingest(seeds_dir: Path, content_dir: Path, settings: dict[str, Any], progres
             }
         _note_duplicates(seeds, new_entries, report)
         new_files = {e["file"] for e in new_entries.values()}
-        stale = sorted((ours - new_files) & {p.name for p in content_dir.glob("*.md")})
+        stale = sorted((ours - new_files) & {name for name in in_content if name.endswith(".md")})
         changed = []
         for file_name, text, draft in writes:
             if draft or _differs(content_dir / file_name, text):  # (a draft differs from the file: see `_draft`)
