@@ -481,6 +481,9 @@ SCAN_TEXTS = [
     "Ilham Alıyev met Mr Sunak and Recep Tayyip Erdoğan",
     "",
     "A.P.J. Abdul Kalam, APJ Abdul Kalam and A. P. J. Abdul Kalam; the Prime Minister of India; eu foreign policy chief",
+    "To Lam met the Netherlands' S.M. Krishna, S. Jaishankar, SM  Krishna and de Villepin; the U.S., the U.A.E., US, "
+    "U.S.A. and the U. S. president; a PA official, Di Maio, Le Drian's aide; the presidents of the Netherlands and "
+    "the Philippines, the Dutch and Filipino leaders; the  Kremlin and the-Kremlin; Kim Jong-un, Kim Jong Un, Kim.",
     "Kremlin spokesman Dmitry Peskov, Foreign Minister Sergei Lavrov, foreign policy adviser Yuri Ushakov, "
     "Gen. Mark Milley and Defence Minister  Boris Pistorius, the minister of Foreign Affairs Annalena Baerbock; "
     "Finance minister, Christian Lindner; ex3minister Karl Lauterbach; top adviser Jake Sullivan",

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Found
-from .wordtrie import CASE_ODD, CASE_ODD_RE, StartFinder, matches_at, trie_regex
+from .wordtrie import CASE_ODD, CASE_ODD_RE, SEP_RUN, StartFinder, matches_at, trie_regex
 from .yamlio import load_yaml
 
 REGISTRY_DIR = Path(__file__).resolve().parent / "registry"
@@ -256,50 +256,90 @@ ROLE, MINISTER = "role", "minister"
 
 def _lead(word: str) -> str | None:
     """What every match of `word` in an `_alternation` starts with, whether case is ignored or
-    not: its first token up to a dot (dots are optional there), lower-cased, up to its first
-    non-ASCII character ("" if that is the first). None if that cannot be told."""
-    first = re.split(r"[\s\-]+", word.strip())[0].split(".")[0]
-    if not first or first[0] in CASE_ODD:
+    not, as `_Starts` writes it: the word lower-cased, without its dots (optional there), each
+    run of spaces and hyphens as one space, up to its first non-ASCII character ("" if that is
+    the first). None if that cannot be told (a dot first)."""
+    found = _lead_dots(word)
+    return found[0] if found else None
+
+
+def _lead_dots(word: str) -> tuple[str, list[str]] | None:
+    """`_lead(word)`, and the prefixes of it after which a dot may stand in a match; None if
+    the lead cannot be told. A lead stops before a non-ASCII character and before a dot that
+    starts a word or follows a dot (the pattern may hold more than one dot there)."""
+    tokens = re.split(r"[\s\-]+", word.strip())
+    if not tokens[0] or tokens[0][0] in CASE_ODD or tokens[0][0] == ".":
         return None
-    lead = first.lower()
-    return lead[: next((i for i, ch in enumerate(lead) if not ch.isascii()), len(lead))]
+    lead, dots = "", []
+    for token in tokens:
+        if lead:
+            lead += " "
+        for i, ch in enumerate(token):
+            if ch == "." and i and token[i - 1] != ".":
+                dots.append(lead)
+            elif ch.isascii() and ch != ".":
+                lead += ch.lower()
+            else:
+                return lead.rstrip(" "), dots
+    return lead.rstrip(" "), dots
 
 
 class _Starts:
     """Where a match of the registry's patterns can start in a text, per kind of word.
 
     Every match of those patterns starts, after a non-word character, with a word of one kind
-    (a full name, a surname, a place, a title), so with the `_lead` of one, or with a non-ASCII
-    character. One regex of all leads (`trie_regex`), run over the lower-cased text, lists
-    those places. A kind whose `words` start with a word character is for patterns that may
-    start at `\b`; a kind with a lead that cannot be told is left out (scanned the usual way).
+    (a full name, a surname, a place, a title), so with the `_lead` of one (a space in it stands
+    for a run of spaces and hyphens; a dot may stand where the word has one), or with a
+    non-ASCII character. One regex of all leads (`trie_regex`), run over the lower-cased text,
+    lists those places. A kind whose `words` start with a word character is for patterns that
+    may start at `\b`; a kind with a lead that cannot be told is left out (scanned the usual way).
     """
 
     def __init__(self, kinds: dict[str, tuple[Iterable[str], bool]]) -> None:
         kinds_of: dict[str, set[str]] = {}
+        dotted: set[str] = set()
         self.kinds: list[str] = []
         for kind, (words, word_start) in kinds.items():
-            leads = [_lead(w) for w in words]
+            leads = [_lead_dots(w) for w in words]
             if any(lead is None for lead in leads) or (word_start and not all(re.match(r"\w", w) for w in words)):
                 continue
             self.kinds.append(kind)
-            for lead in leads:
+            for lead, dots in filter(None, leads):
                 if lead:
                     kinds_of.setdefault(lead, set()).add(kind)
+                    dotted.update(dots)
         # the longest lead found at a place -> the kinds of every lead it starts with
         self.kinds_at = {
             lead: tuple(k for k in self.kinds if any(k in kinds_of.get(lead[:n], ()) for n in range(1, len(lead) + 1)))
             for lead in kinds_of
         }
-        self.finder = StartFinder(r"(?:(?=(" + trie_regex(kinds_of) + r"))|(?=[^\x00-\x7f]))")
+        self.finder = StartFinder(r"(?:(?=(" + trie_regex(kinds_of, " ", dotted) + r"))|(?=[^\x00-\x7f]))")
+        self._written: dict[str, str] = {}  # a lead as found in a text -> as `_lead` writes it
+
+    def _lead_of(self, found: str) -> str:
+        """A lead as the finder found it in a lower-cased text -> the lead (`_lead`'s form)."""
+        lead = self._written.get(found)
+        if lead is None:
+            if len(self._written) > 4096:
+                self._written.clear()
+            lead = self._written[found] = re.sub(SEP_RUN, " ", found.replace(".", ""))
+        return lead
 
     def find(self, text: str) -> tuple[dict[str, list[int]], dict[str | None, list[int]]]:
         """-> (kind -> the positions in `text` (ascending) where a match can start, longest
-        lead found -> its positions (None: non-ASCII characters)); ({}, {}) when `text` holds a
-        character of `CASE_ODD`."""
+        lead found -> its positions, ascending (None: non-ASCII characters)); ({}, {}) when
+        `text` holds a character of `CASE_ODD`."""
         if CASE_ODD_RE.search(text):
             return {}, {}
-        at_lead = self.finder.grouped(text.lower())
+        at_lead: dict[str | None, list[int]] = {}
+        for found_lead, positions in self.finder.grouped(text.lower()).items():
+            lead = found_lead if found_lead is None else self._lead_of(found_lead)
+            known = at_lead.get(lead)
+            if known is None:
+                at_lead[lead] = positions
+            else:  # the same lead written two ways ("u.s", "us")
+                known += positions
+                known.sort()
         found: dict[str, list[int]] = {kind: [] for kind in self.kinds}
         kinds_at = self.kinds_at
         for lead, positions in at_lead.items():
