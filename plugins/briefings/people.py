@@ -291,8 +291,10 @@ class _Starts:
     (a full name, a surname, a place, a title), so with the `_lead` of one (a space in it stands
     for a run of spaces and hyphens; a dot may stand where the word has one), or with a
     non-ASCII character. One regex of all leads (`trie_regex`), run over the lower-cased text,
-    lists those places. A kind whose `words` start with a word character is for patterns that
-    may start at `\b`; a kind with a lead that cannot be told is left out (scanned the usual way).
+    lists those places. At a non-ASCII character (in a text without `CASE_ODD`) only a word that
+    starts with one can match: only the kinds that have such a word start there. A kind whose
+    `words` start with a word character is for patterns that may start at `\b`; a kind with a
+    lead that cannot be told is left out (scanned the usual way).
     """
 
     def __init__(self, kinds: dict[str, tuple[Iterable[str], bool]]) -> None:
@@ -305,9 +307,10 @@ class _Starts:
                 continue
             self.kinds.append(kind)
             for lead, dots in filter(None, leads):
-                if lead:
-                    kinds_of.setdefault(lead, set()).add(kind)
-                    dotted.update(dots)
+                kinds_of.setdefault(lead, set()).add(kind)
+                dotted.update(dots)
+        # at a non-ASCII character: the kinds with a word that starts with one (lead "")
+        self.kinds_elsewhere = tuple(k for k in self.kinds if k in kinds_of.pop("", ()))
         # the longest lead found at a place -> the kinds of every lead it starts with
         self.kinds_at = {
             lead: tuple(k for k in self.kinds if any(k in kinds_of.get(lead[:n], ()) for n in range(1, len(lead) + 1)))
@@ -343,7 +346,7 @@ class _Starts:
         found: dict[str, list[int]] = {kind: [] for kind in self.kinds}
         kinds_at = self.kinds_at
         for lead, positions in at_lead.items():
-            for kind in kinds_at[lead] if lead is not None else self.kinds:
+            for kind in kinds_at[lead] if lead is not None else self.kinds_elsewhere:
                 found[kind] += positions
         for positions in found.values():
             if len(positions) > 1:
