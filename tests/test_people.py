@@ -14,6 +14,7 @@ import sys
 
 import pytest
 from briefings.people import (
+    _FOLD_EXTRA,
     _ROLE_NAME_RE,
     _ROLE_RE_TEXT,
     FIXED_TITLE,
@@ -23,6 +24,7 @@ from briefings.people import (
     TITLE,
     Segment,
     _fixed_titles_re,
+    _fold_extra,
     _full_names,
     _role_names,
     _segments,
@@ -388,6 +390,11 @@ def test_registry_is_consistent():
 )
 def test_fold(text, expected):
     assert fold(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "plain", "it`s", "Kılıç’s ‘Łódź’ and Ørsted`s ʼ đĐ", "é only"])
+def test_fold_extra_is_translate(text):
+    assert _fold_extra(text) == text.translate(str.maketrans(_FOLD_EXTRA))
 
 
 @pytest.mark.parametrize(
