@@ -14,6 +14,7 @@ import sys
 
 import pytest
 from briefings.people import (
+    _CUE_RE,
     _FOLD_EXTRA,
     _ROLE_NAME_RE,
     _ROLE_RE_TEXT,
@@ -511,6 +512,21 @@ def test_scanning_where_names_start_finds_what_finditer_finds(text, folded):
     found = [m.span() for m in _full_names(reg, seg)]
     assert found == [m.span() for m in reg.full_name_re.finditer(seg.text)]
     assert bool(seg.starts) is not any(ch in CASE_ODD for ch in seg.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *SCAN_TEXTS,
+        "Macron MET Xi; TALKS and Talked, a Press  Conference, video-call, videocall; meetings held",
+        "Erdoğan spoke to İlham Aliyev: TALKS in Baku",
+        "ſpoke with Putin (ſ matches s ignoring case), Talks",
+    ],
+)
+def test_segment_cues_are_the_cue_regex_matches(text):
+    seg = Segment(0, text, text, list(range(len(text))))
+    for span in [(0, len(text)), *sentence_spans(text)]:
+        assert [m.span() for m in seg.cues(span)] == [m.span() for m in _CUE_RE.finditer(text, *span)]
 
 
 def _first_literals(items: list) -> set[str | None]:

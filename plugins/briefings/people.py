@@ -691,6 +691,8 @@ _CUE_RE = re.compile(
     r"trilateral|bilateral|press\s+conference|news\s+conference|urged|thanked|congratulated|invited|wished)\b",
     re.I,
 )
+# _CUE_RE (all in lower case) without ignoring case, for a lower-cased text (`Segment.cues`)
+_CUE_LOWER_RE = re.compile(_CUE_RE.pattern)
 _SOLO_CUE_RE = re.compile(r"spoke|met|held|hosted|received|phoned|visited|talked", re.I)
 _BACKGROUND_BEFORE_RE = re.compile(
     r"\b(?:after|before|since|amid|when|while|whereas|unlike|following|ahead\s+of|like|including)\s+(?:the\s+)?$",
@@ -724,6 +726,20 @@ class Segment:
             last = later[-1] if later else -1
             starts = [pos for pos in starts if pos < last]
         return matches_at(pattern, self.text, starts)
+
+    @cached_property
+    def lower(self) -> str | None:
+        """`text` lower-cased, None if it holds a character of `CASE_ODD`: otherwise lower-casing
+        keeps every offset, what is a word character or a space, and what an ASCII letter
+        matches when case is ignored."""
+        return None if CASE_ODD_RE.search(self.text) else self.text.lower()
+
+    def cues(self, span: tuple[int, int]) -> Iterator[re.Match[str]]:
+        """`_CUE_RE.finditer(text, *span)`, faster: the case-sensitive regex over `lower` where
+        that can be used (the same offsets; the matched text is lower-cased)."""
+        if self.lower is None:
+            return _CUE_RE.finditer(self.text, *span)
+        return _CUE_LOWER_RE.finditer(self.lower, *span)
 
     def original(self, start: int, end: int) -> str:
         """Source text behind folded offsets [start, end)."""
@@ -1233,8 +1249,8 @@ def _sentence_participants(doc: _Doc, seg: Segment, span: tuple[int, int], refs:
     refs = [r for r in refs if r.rule != "plural-title" and not _possessive_background(text, r)]
     if not refs:
         return out
-    has_cue = _CUE_RE.search(text, span[0], span[1]) is not None
-    cued = _cue_participants(doc, text, span, refs)
+    has_cue = next(seg.cues(span), None) is not None
+    cued = _cue_participants(doc, seg, span, refs)
     if len({r.name for r, _ in cued}) >= 2:
         # "A meeting between X and Y ..., with X and Z accusing Y": the talk cue names the
         # parties; other coordinated names in the sentence are people, not participants.
@@ -1283,9 +1299,10 @@ def _qualify_group(
     return [(r, "coordination") for r in group] if (has_cue or at_start) else []
 
 
-def _cue_participants(doc: _Doc, text: str, span: tuple[int, int], refs: list[Ref]) -> list[tuple[Ref, str]]:
+def _cue_participants(doc: _Doc, seg: Segment, span: tuple[int, int], refs: list[Ref]) -> list[tuple[Ref, str]]:
     """Subject and objects of the first talk cue that has a named object."""
-    for cue in _CUE_RE.finditer(text, span[0], span[1]):
+    text = seg.text
+    for cue in seg.cues(span):
         objects = [
             r
             for r in refs
