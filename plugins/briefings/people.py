@@ -457,6 +457,7 @@ def _fold_char(ch: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=4096)  # (the same names come up again and again)
 def name_key(name: str) -> str:
     """Lookup key of a name: folded, lower-cased, dots dropped, spaces/hyphens unified."""
     return re.sub(r"[\s\-]+", " ", fold(name).replace(".", " ")).strip().lower()
