@@ -491,7 +491,8 @@ _BLANK_RES = (
     ("", re.compile(r"(?:©|\(c\)\s).*$")),
     ("@", re.compile(r"@\w+")),
     ("://", re.compile(r"https?://\S+")),
-    ("", re.compile(r"[\[\]]")),
+    ("[", re.compile(r"\[")),
+    ("]", re.compile(r"\]")),
 )
 # Marks of a caption's photo position or credit: a paragraph is furniture if one occurs (kept
 # apart, each with a text that every match holds, a cheap test before the search).
