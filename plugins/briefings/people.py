@@ -332,7 +332,7 @@ class _Starts:
         """-> (kind -> the positions in `text` (ascending) where a match can start, longest
         lead found -> its positions, ascending (None: non-ASCII characters)); ({}, {}) when
         `text` holds a character of `CASE_ODD`."""
-        if CASE_ODD_RE.search(text):
+        if not text.isascii() and CASE_ODD_RE.search(text):  # (no ASCII character is one)
             return {}, {}
         at_lead: dict[str | None, list[int]] = {}
         for found_lead, positions in self.finder.grouped(text.lower()).items():
@@ -734,7 +734,7 @@ class Segment:
         """`text` lower-cased, None if it holds a character of `CASE_ODD`: otherwise lower-casing
         keeps every offset, what is a word character or a space, and what an ASCII letter
         matches when case is ignored."""
-        return None if CASE_ODD_RE.search(self.text) else self.text.lower()
+        return None if not self.text.isascii() and CASE_ODD_RE.search(self.text) else self.text.lower()
 
     def cues(self, span: tuple[int, int]) -> Iterator[re.Match[str]]:
         """`_CUE_RE.finditer(text, *span)`, faster: the case-sensitive regex over `lower` where
