@@ -424,6 +424,9 @@ def test_name_key(name, key):
         ("© AP Photo / Michael Sohn Merkel: Germany Remains Committed to Iran Nuclear Deal", True),
         ("Britain will host the world’s first AI security summit and Rishi Sunak will discuss with US…", True),
         ("Putin and Macron also voiced concern over ongoing hostilities in Libya.", False),
+        # a photo position in a paragraph of 120 words is furniture; in one of more words, not
+        (" ".join(["a"] * 117 + ["Putin", "(L)", "spoke"]), True),
+        (" ".join(["a"] * 118 + ["Putin", "(L)", "spoke"]), False),
     ],
 )
 def test_is_furniture(paragraph, furniture):

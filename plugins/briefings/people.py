@@ -525,10 +525,11 @@ def is_furniture(paragraph: str) -> bool:
     text = paragraph.strip()
     if not text or text.startswith(("©", "(c) ")) or text.endswith(("…", "...")):
         return True
-    if len(text.split()) > 120:
+    if len(text) > 240 and len(text.split()) > 120:  # (more than 120 words: more than 240 characters)
         return False
-    if any(needle in text and rx.search(text) for needle, rx in _POSITION_RES):
-        return True
+    for needle, rx in _POSITION_RES:
+        if needle in text and rx.search(text):
+            return True
     credit = _CREDIT_RE.search(text) or ("Photo" in text and _PHOTO_CREDIT_RE.search(text))
     return bool(credit and _CAPTION_VERB_RE.search(text))
 
