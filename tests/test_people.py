@@ -14,6 +14,8 @@ import sys
 
 import pytest
 from briefings.people import (
+    _CUE_RE,
+    _FOLD_EXTRA,
     _ROLE_NAME_RE,
     _ROLE_RE_TEXT,
     FIXED_TITLE,
@@ -23,6 +25,7 @@ from briefings.people import (
     TITLE,
     Segment,
     _fixed_titles_re,
+    _fold_extra,
     _full_names,
     _role_names,
     _segments,
@@ -390,6 +393,11 @@ def test_fold(text, expected):
     assert fold(text) == expected
 
 
+@pytest.mark.parametrize("text", ["", "plain", "it`s", "Kılıç’s ‘Łódź’ and Ørsted`s ʼ đĐ", "é only"])
+def test_fold_extra_is_translate(text):
+    assert _fold_extra(text) == text.translate(str.maketrans(_FOLD_EXTRA))
+
+
 @pytest.mark.parametrize(
     ("a", "b", "distance"), [("valdimir", "vladimir", 1), ("jill", "joe", 3), ("sergey", "sergei", 1)]
 )
@@ -416,6 +424,9 @@ def test_name_key(name, key):
         ("© AP Photo / Michael Sohn Merkel: Germany Remains Committed to Iran Nuclear Deal", True),
         ("Britain will host the world’s first AI security summit and Rishi Sunak will discuss with US…", True),
         ("Putin and Macron also voiced concern over ongoing hostilities in Libya.", False),
+        # a photo position in a paragraph of 120 words is furniture; in one of more words, not
+        (" ".join(["a"] * 117 + ["Putin", "(L)", "spoke"]), True),
+        (" ".join(["a"] * 118 + ["Putin", "(L)", "spoke"]), False),
     ],
 )
 def test_is_furniture(paragraph, furniture):
@@ -481,6 +492,9 @@ SCAN_TEXTS = [
     "Ilham Alıyev met Mr Sunak and Recep Tayyip Erdoğan",
     "",
     "A.P.J. Abdul Kalam, APJ Abdul Kalam and A. P. J. Abdul Kalam; the Prime Minister of India; eu foreign policy chief",
+    "To Lam met the Netherlands' S.M. Krishna, S. Jaishankar, SM  Krishna and de Villepin; the U.S., the U.A.E., US, "
+    "U.S.A. and the U. S. president; a PA official, Di Maio, Le Drian's aide; the presidents of the Netherlands and "
+    "the Philippines, the Dutch and Filipino leaders; the  Kremlin and the-Kremlin; Kim Jong-un, Kim Jong Un, Kim.",
     "Kremlin spokesman Dmitry Peskov, Foreign Minister Sergei Lavrov, foreign policy adviser Yuri Ushakov, "
     "Gen. Mark Milley and Defence Minister  Boris Pistorius, the minister of Foreign Affairs Annalena Baerbock; "
     "Finance minister, Christian Lindner; ex3minister Karl Lauterbach; top adviser Jake Sullivan",
@@ -501,6 +515,21 @@ def test_scanning_where_names_start_finds_what_finditer_finds(text, folded):
     found = [m.span() for m in _full_names(reg, seg)]
     assert found == [m.span() for m in reg.full_name_re.finditer(seg.text)]
     assert bool(seg.starts) is not any(ch in CASE_ODD for ch in seg.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *SCAN_TEXTS,
+        "Macron MET Xi; TALKS and Talked, a Press  Conference, video-call, videocall; meetings held",
+        "Erdoğan spoke to İlham Aliyev: TALKS in Baku",
+        "ſpoke with Putin (ſ matches s ignoring case), Talks",
+    ],
+)
+def test_segment_cues_are_the_cue_regex_matches(text):
+    seg = Segment(0, text, text, list(range(len(text))))
+    for span in [(0, len(text)), *sentence_spans(text)]:
+        assert [m.span() for m in seg.cues(span)] == [m.span() for m in _CUE_RE.finditer(text, *span)]
 
 
 def _first_literals(items: list) -> set[str | None]:

@@ -20,6 +20,32 @@ def test_trie_regex_matches_the_longest_word(text):
         assert (a and a.group()) == (b and b.group())
 
 
+LEADS = ["a", "a p", "apj", "apj abdul", "the", "the n", "u", "us", "usa", "x y z"]
+DOTTED = {"a", "ap", "apj", "a p", "u", "us", "x"}
+_SPACED = st.lists(
+    st.sampled_from(["a", "p", "j", "the", "n", "u", "s", "x", "y", "z", ".", " ", "-", "\n", "é"]), max_size=14
+)
+
+
+def _spaced_regex(lead: str) -> str:
+    """`lead` as `trie_regex(..., " ", DOTTED)` reads it, one word at a time."""
+    out = ""
+    for n, ch in enumerate(lead):
+        out += (r"\.?" if lead[:n] in DOTTED else "") + (r"[\s\-]+" if ch == " " else re.escape(ch))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPACED.map("".join))
+def test_trie_regex_with_separators_and_dots_matches_the_longest_word(text):
+    trie = re.compile(trie_regex(LEADS, " ", DOTTED))
+    each = [(lead, re.compile(_spaced_regex(lead))) for lead in LEADS]
+    for pos in range(len(text) + 1):
+        ends = [m.end() for _, rx in each if (m := rx.match(text, pos))]
+        m = trie.match(text, pos)
+        assert (m and m.end()) == (max(ends) if ends else None)
+
+
 def test_trie_regex_of_no_words_never_matches():
     assert re.compile(trie_regex([])).search("anything") is None
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Found
-from .wordtrie import CASE_ODD, CASE_ODD_RE, StartFinder, matches_at, trie_regex
+from .wordtrie import CASE_ODD, CASE_ODD_RE, SEP_RUN, StartFinder, matches_at, trie_regex
 from .yamlio import load_yaml
 
 REGISTRY_DIR = Path(__file__).resolve().parent / "registry"
@@ -256,54 +256,97 @@ ROLE, MINISTER = "role", "minister"
 
 def _lead(word: str) -> str | None:
     """What every match of `word` in an `_alternation` starts with, whether case is ignored or
-    not: its first token up to a dot (dots are optional there), lower-cased, up to its first
-    non-ASCII character ("" if that is the first). None if that cannot be told."""
-    first = re.split(r"[\s\-]+", word.strip())[0].split(".")[0]
-    if not first or first[0] in CASE_ODD:
+    not, as `_Starts` writes it: the word lower-cased, without its dots (optional there), each
+    run of spaces and hyphens as one space, up to its first non-ASCII character ("" if that is
+    the first). None if that cannot be told (a dot first)."""
+    found = _lead_dots(word)
+    return found[0] if found else None
+
+
+def _lead_dots(word: str) -> tuple[str, list[str]] | None:
+    """`_lead(word)`, and the prefixes of it after which a dot may stand in a match; None if
+    the lead cannot be told. A lead stops before a non-ASCII character and before a dot that
+    starts a word or follows a dot (the pattern may hold more than one dot there)."""
+    tokens = re.split(r"[\s\-]+", word.strip())
+    if not tokens[0] or tokens[0][0] in CASE_ODD or tokens[0][0] == ".":
         return None
-    lead = first.lower()
-    return lead[: next((i for i, ch in enumerate(lead) if not ch.isascii()), len(lead))]
+    lead, dots = "", []
+    for token in tokens:
+        if lead:
+            lead += " "
+        for i, ch in enumerate(token):
+            if ch == "." and i and token[i - 1] != ".":
+                dots.append(lead)
+            elif ch.isascii() and ch != ".":
+                lead += ch.lower()
+            else:
+                return lead.rstrip(" "), dots
+    return lead.rstrip(" "), dots
 
 
 class _Starts:
     """Where a match of the registry's patterns can start in a text, per kind of word.
 
     Every match of those patterns starts, after a non-word character, with a word of one kind
-    (a full name, a surname, a place, a title), so with the `_lead` of one, or with a non-ASCII
-    character. One regex of all leads (`trie_regex`), run over the lower-cased text, lists
-    those places. A kind whose `words` start with a word character is for patterns that may
-    start at `\b`; a kind with a lead that cannot be told is left out (scanned the usual way).
+    (a full name, a surname, a place, a title), so with the `_lead` of one (a space in it stands
+    for a run of spaces and hyphens; a dot may stand where the word has one), or with a
+    non-ASCII character. One regex of all leads (`trie_regex`), run over the lower-cased text,
+    lists those places. At a non-ASCII character (in a text without `CASE_ODD`) only a word that
+    starts with one can match: only the kinds that have such a word start there. A kind whose
+    `words` start with a word character is for patterns that may start at `\b`; a kind with a
+    lead that cannot be told is left out (scanned the usual way).
     """
 
     def __init__(self, kinds: dict[str, tuple[Iterable[str], bool]]) -> None:
         kinds_of: dict[str, set[str]] = {}
+        dotted: set[str] = set()
         self.kinds: list[str] = []
         for kind, (words, word_start) in kinds.items():
-            leads = [_lead(w) for w in words]
+            leads = [_lead_dots(w) for w in words]
             if any(lead is None for lead in leads) or (word_start and not all(re.match(r"\w", w) for w in words)):
                 continue
             self.kinds.append(kind)
-            for lead in leads:
-                if lead:
-                    kinds_of.setdefault(lead, set()).add(kind)
+            for lead, dots in filter(None, leads):
+                kinds_of.setdefault(lead, set()).add(kind)
+                dotted.update(dots)
+        # at a non-ASCII character: the kinds with a word that starts with one (lead "")
+        self.kinds_elsewhere = tuple(k for k in self.kinds if k in kinds_of.pop("", ()))
         # the longest lead found at a place -> the kinds of every lead it starts with
         self.kinds_at = {
             lead: tuple(k for k in self.kinds if any(k in kinds_of.get(lead[:n], ()) for n in range(1, len(lead) + 1)))
             for lead in kinds_of
         }
-        self.finder = StartFinder(r"(?:(?=(" + trie_regex(kinds_of) + r"))|(?=[^\x00-\x7f]))")
+        self.finder = StartFinder(r"(?:(?=(" + trie_regex(kinds_of, " ", dotted) + r"))|(?=[^\x00-\x7f]))")
+        self._written: dict[str, str] = {}  # a lead as found in a text -> as `_lead` writes it
+
+    def _lead_of(self, found: str) -> str:
+        """A lead as the finder found it in a lower-cased text -> the lead (`_lead`'s form)."""
+        lead = self._written.get(found)
+        if lead is None:
+            if len(self._written) > 4096:
+                self._written.clear()
+            lead = self._written[found] = re.sub(SEP_RUN, " ", found.replace(".", ""))
+        return lead
 
     def find(self, text: str) -> tuple[dict[str, list[int]], dict[str | None, list[int]]]:
         """-> (kind -> the positions in `text` (ascending) where a match can start, longest
-        lead found -> its positions (None: non-ASCII characters)); ({}, {}) when `text` holds a
-        character of `CASE_ODD`."""
-        if CASE_ODD_RE.search(text):
+        lead found -> its positions, ascending (None: non-ASCII characters)); ({}, {}) when
+        `text` holds a character of `CASE_ODD`."""
+        if not text.isascii() and CASE_ODD_RE.search(text):  # (no ASCII character is one)
             return {}, {}
-        at_lead = self.finder.grouped(text.lower())
+        at_lead: dict[str | None, list[int]] = {}
+        for found_lead, positions in self.finder.grouped(text.lower()).items():
+            lead = found_lead if found_lead is None else self._lead_of(found_lead)
+            known = at_lead.get(lead)
+            if known is None:
+                at_lead[lead] = positions
+            else:  # the same lead written two ways ("u.s", "us")
+                known += positions
+                known.sort()
         found: dict[str, list[int]] = {kind: [] for kind in self.kinds}
         kinds_at = self.kinds_at
         for lead, positions in at_lead.items():
-            for kind in kinds_at[lead] if lead is not None else self.kinds:
+            for kind in kinds_at[lead] if lead is not None else self.kinds_elsewhere:
                 found[kind] += positions
         for positions in found.values():
             if len(positions) > 1:
@@ -365,9 +408,21 @@ def load_registry(path: Path | None = None) -> Registry:
 
 # ---------------------------------------------------------------------------- text helpers
 
-_FOLD_EXTRA = str.maketrans(
-    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "’": "'", "‘": "'", "ʼ": "'", "`": "'"}
-)
+# characters NFKD does not fold -> their folded form (none of which is itself in the table)
+_FOLD_EXTRA = {
+    "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "’": "'", "‘": "'", "ʼ": "'", "`": "'",
+}  # fmt: skip
+
+
+def _fold_extra(text: str) -> str:
+    """`text` with the characters of `_FOLD_EXTRA` replaced, one after another (the same as
+    `str.translate`, but faster on a text with a non-ASCII character)."""
+    if text.isascii():  # ("`" is the only ASCII one)
+        return text.replace("`", "'") if "`" in text else text
+    for ch, to in _FOLD_EXTRA.items():
+        if ch in text:
+            text = text.replace(ch, to)
+    return text
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -375,13 +430,13 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 def fold(text: str) -> str:
     """`text` without diacritics (NFKD, combining marks dropped), curly quotes made straight."""
-    text = text.translate(_FOLD_EXTRA)
+    text = _fold_extra(text)
     return text if text.isascii() else _NON_ASCII.sub(lambda m: _fold_char(m.group()), text)
 
 
 def _fold_map(text: str) -> tuple[str, Sequence[int]]:
     """Folded text and, for each folded character, the index of its source character."""
-    text = text.translate(_FOLD_EXTRA)
+    text = _fold_extra(text)
     if text.isascii():  # nothing to decompose: the common case
         return text, range(len(text))
     if all(len(_fold_char(ch)) == 1 for ch in set(_NON_ASCII.findall(text))):  # one for one
@@ -402,6 +457,7 @@ def _fold_char(ch: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=4096)  # (the same names come up again and again)
 def name_key(name: str) -> str:
     """Lookup key of a name: folded, lower-cased, dots dropped, spaces/hyphens unified."""
     return re.sub(r"[\s\-]+", " ", fold(name).replace(".", " ")).strip().lower()
@@ -435,7 +491,8 @@ _BLANK_RES = (
     ("", re.compile(r"(?:©|\(c\)\s).*$")),
     ("@", re.compile(r"@\w+")),
     ("://", re.compile(r"https?://\S+")),
-    ("", re.compile(r"[\[\]]")),
+    ("[", re.compile(r"\[")),
+    ("]", re.compile(r"\]")),
 )
 # Marks of a caption's photo position or credit: a paragraph is furniture if one occurs (kept
 # apart, each with a text that every match holds, a cheap test before the search).
@@ -468,10 +525,11 @@ def is_furniture(paragraph: str) -> bool:
     text = paragraph.strip()
     if not text or text.startswith(("©", "(c) ")) or text.endswith(("…", "...")):
         return True
-    if len(text.split()) > 120:
+    if len(text) > 240 and len(text.split()) > 120:  # (more than 120 words: more than 240 characters)
         return False
-    if any(needle in text and rx.search(text) for needle, rx in _POSITION_RES):
-        return True
+    for needle, rx in _POSITION_RES:
+        if needle in text and rx.search(text):
+            return True
     credit = _CREDIT_RE.search(text) or ("Photo" in text and _PHOTO_CREDIT_RE.search(text))
     return bool(credit and _CAPTION_VERB_RE.search(text))
 
@@ -636,6 +694,8 @@ _CUE_RE = re.compile(
     r"trilateral|bilateral|press\s+conference|news\s+conference|urged|thanked|congratulated|invited|wished)\b",
     re.I,
 )
+# _CUE_RE (all in lower case) without ignoring case, for a lower-cased text (`Segment.cues`)
+_CUE_LOWER_RE = re.compile(_CUE_RE.pattern)
 _SOLO_CUE_RE = re.compile(r"spoke|met|held|hosted|received|phoned|visited|talked", re.I)
 _BACKGROUND_BEFORE_RE = re.compile(
     r"\b(?:after|before|since|amid|when|while|whereas|unlike|following|ahead\s+of|like|including)\s+(?:the\s+)?$",
@@ -669,6 +729,20 @@ class Segment:
             last = later[-1] if later else -1
             starts = [pos for pos in starts if pos < last]
         return matches_at(pattern, self.text, starts)
+
+    @cached_property
+    def lower(self) -> str | None:
+        """`text` lower-cased, None if it holds a character of `CASE_ODD`: otherwise lower-casing
+        keeps every offset, what is a word character or a space, and what an ASCII letter
+        matches when case is ignored."""
+        return None if not self.text.isascii() and CASE_ODD_RE.search(self.text) else self.text.lower()
+
+    def cues(self, span: tuple[int, int]) -> Iterator[re.Match[str]]:
+        """`_CUE_RE.finditer(text, *span)`, faster: the case-sensitive regex over `lower` where
+        that can be used (the same offsets; the matched text is lower-cased)."""
+        if self.lower is None:
+            return _CUE_RE.finditer(self.text, *span)
+        return _CUE_LOWER_RE.finditer(self.lower, *span)
 
     def original(self, start: int, end: int) -> str:
         """Source text behind folded offsets [start, end)."""
@@ -969,7 +1043,8 @@ def _heads_in_office(people: Sequence[Person], when: dt.date | None) -> list[Per
     return out
 
 
-_NAME_PAIR_RE = re.compile(r"(?<![\w-])([A-Z][\w'’]+)[-–/]([A-Z][\w'’]+)(?![\w-])")
+# (the lookahead first, implied by what follows: a cheap test at each place)
+_NAME_PAIR_RE = re.compile(r"(?=[A-Z])(?<![\w-])([A-Z][\w'’]+)[-–/]([A-Z][\w'’]+)(?![\w-])")
 _NAME_PAIR_JOINS = ("-", "–", "/")  # every match of _NAME_PAIR_RE holds one of these
 
 
@@ -1178,8 +1253,8 @@ def _sentence_participants(doc: _Doc, seg: Segment, span: tuple[int, int], refs:
     refs = [r for r in refs if r.rule != "plural-title" and not _possessive_background(text, r)]
     if not refs:
         return out
-    has_cue = _CUE_RE.search(text, span[0], span[1]) is not None
-    cued = _cue_participants(doc, text, span, refs)
+    has_cue = next(seg.cues(span), None) is not None
+    cued = _cue_participants(doc, seg, span, refs)
     if len({r.name for r, _ in cued}) >= 2:
         # "A meeting between X and Y ..., with X and Z accusing Y": the talk cue names the
         # parties; other coordinated names in the sentence are people, not participants.
@@ -1228,9 +1303,10 @@ def _qualify_group(
     return [(r, "coordination") for r in group] if (has_cue or at_start) else []
 
 
-def _cue_participants(doc: _Doc, text: str, span: tuple[int, int], refs: list[Ref]) -> list[tuple[Ref, str]]:
+def _cue_participants(doc: _Doc, seg: Segment, span: tuple[int, int], refs: list[Ref]) -> list[tuple[Ref, str]]:
     """Subject and objects of the first talk cue that has a named object."""
-    for cue in _CUE_RE.finditer(text, span[0], span[1]):
+    text = seg.text
+    for cue in seg.cues(span):
         objects = [
             r
             for r in refs
@@ -1327,7 +1403,7 @@ class PeopleFinding:
     people: list[Found]
 
 
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_YEAR = re.compile(r"(?=[12])\b(19[5-9]\d|20[0-4]\d)\b")  # (the lookahead: a cheap test at each place)
 
 
 def find_people(

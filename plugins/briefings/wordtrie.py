@@ -9,7 +9,7 @@ what its `finditer` finds without scanning the whole text once per pattern.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 # The characters that match an ASCII letter when case is ignored but do not lower-case to it
@@ -17,11 +17,17 @@ from typing import Any
 # matches ignoring case exactly where its lower-case form occurs in the lower-cased text.
 CASE_ODD = "\u0130\u0131\u017f"
 CASE_ODD_RE = re.compile(f"[{CASE_ODD}]")
+# What separates the words of a name in a vocabulary pattern: a run of spaces and hyphens.
+SEP_RUN = r"[\s\-]+"
 
 
-def trie_regex(words: Iterable[str]) -> str:
+def trie_regex(words: Iterable[str], sep: str = "", dotted: Collection[str] = ()) -> str:
     """A regex (nested alternations, one branch per next character) that matches the longest
-    of `words` that starts where it is tried; one that never matches if there are no words."""
+    of `words` that starts where it is tried; one that never matches if there are no words.
+
+    With `sep`, that character of a word matches a run of spaces and hyphens, and after a
+    prefix of a word in `dotted` one dot may stand before the next character (then the words
+    hold no dot, space or hyphen: `sep` stands for them)."""
     root: dict[str, Any] = {}
     for word in words:
         node = root
@@ -29,14 +35,17 @@ def trie_regex(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+    def build(node: dict[str, Any], prefix: str) -> str:
+        edges = sorted((ch, child) for ch, child in node.items() if ch)
+        branches = [(SEP_RUN if ch == sep else re.escape(ch)) + build(child, prefix + ch) for ch, child in edges]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if prefix in dotted:
+            body = r"\.?" + body
         return f"(?:{body})?" if "" in node else body
 
-    return build(root) or r"(?!x)x"
+    return build(root, "") or r"(?!x)x"
 
 
 class StartFinder:
