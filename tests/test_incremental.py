@@ -185,3 +185,23 @@ def test_the_reader_cache_is_emptied_when_what_filled_it_changed(tmp_path):
     fresh_reader_cache(SimpleNamespace(settings={**settings, "MARKDOWN": {"extensions": ["toc"]}}))
     assert not (cache / "ArticlesGenerator-Readers").exists()
     assert (cache / STATE_FILE).is_file()  # the page record is checked page by page anyway
+
+
+def test_compiled_templates_are_cached_and_an_edited_template_is_compiled_again(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    shutil.copytree(ROOT / "tests" / "site" / "fixtures" / "content", tmp_path / "content")
+    overrides = {
+        "PATH": str(tmp_path / "content"),
+        "OUTPUT_PATH": str(tmp_path / "output"),
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "THEME": str(theme),
+        "BRIEFINGS": {"SEEDS_DIR": None},
+    }
+    run_pelican(overrides)
+    cached = sorted((tmp_path / "cache" / "jinja").glob("*.cache"))
+    assert cached, "no compiled template was cached"
+    home = theme / "templates" / "index.html"
+    home.write_text(home.read_text(encoding="utf-8").replace("{% block content %}", "{% block content %}<p>edited-template</p>", 1))
+    run_pelican(overrides)
+    assert "edited-template" in (tmp_path / "output" / "index.html").read_text(encoding="utf-8")

@@ -14,12 +14,13 @@ def register() -> None:
 
     from . import site
     from .gc_policy import collect_less, skip_teardown_at_exit
-    from .pelican_glue import run_ingest
+    from .pelican_glue import cache_compiled_templates, run_ingest
     from .reader import adopt_cached_articles, read_ahead, use_briefing_reader
 
     signals.initialized.connect(collect_less)
     signals.initialized.connect(run_ingest)
     signals.readers_init.connect(use_briefing_reader)
+    signals.generator_init.connect(cache_compiled_templates)
     signals.article_generator_preread.connect(read_ahead)
     signals.article_generator_pretaxonomy.connect(adopt_cached_articles)
     site.connect()

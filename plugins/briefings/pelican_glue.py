@@ -10,6 +10,26 @@ from typing import Any
 from .settings import SKIP_INGEST_ENV, briefing_settings
 
 log = logging.getLogger("briefings")
+TEMPLATE_CACHE = "jinja"  # folder under CACHE_PATH holding the compiled templates
+
+
+def cache_compiled_templates(generator: Any) -> None:
+    """`generator_init` receiver: when Pelican caches content, keep the theme's templates
+    compiled too (Jinja's bytecode cache in `<CACHE_PATH>/jinja/`), so that a rebuild does not
+    compile them again. Jinja checks each template's source against its cached code, so an
+    edited template is compiled afresh."""
+    settings = generator.settings
+    if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")) or not settings.get("CACHE_PATH"):
+        return
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = Path(settings["CACHE_PATH"]) / TEMPLATE_CACHE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.warning("briefings: templates not cached (%s: %s)", folder, exc)
+        return
+    generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def run_ingest(pelican: Any) -> None:

@@ -206,9 +206,10 @@ class Brief:
     def page_key(self) -> tuple:
         """Everything this briefing's page shows (the article template may use `article.title`,
         `.url`, `.content` and `article.brief` only): unchanged key, unchanged page."""
-        article = self.article
+        content = getattr(self.article, "content", None)
         return (
-            getattr(article, "content", None),
+            # (its body as a digest: hashing it is quicker than `repr` of text with non-ASCII)
+            hashlib.blake2b(content.encode("utf-8"), digest_size=16).hexdigest() if content else content,
             link_key(self),
             (self.summary, self.format, self.location, self.source, self.seed_url),
             tuple((q.speaker, q.text) for q in self.quotes),
