@@ -202,6 +202,8 @@ def test_compiled_templates_are_cached_and_an_edited_template_is_compiled_again(
     cached = sorted((tmp_path / "cache" / "jinja").glob("*.cache"))
     assert cached, "no compiled template was cached"
     home = theme / "templates" / "index.html"
-    home.write_text(home.read_text(encoding="utf-8").replace("{% block content %}", "{% block content %}<p>edited-template</p>", 1))
+    home.write_text(
+        home.read_text(encoding="utf-8").replace("{% block content %}", "{% block content %}<p>edited-template</p>", 1)
+    )
     run_pelican(overrides)
     assert "edited-template" in (tmp_path / "output" / "index.html").read_text(encoding="utf-8")
