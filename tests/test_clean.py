@@ -33,6 +33,9 @@ def kinds(text):
         ("Merkel and Putin met in Sochi and held a joint press conference afterwards. / Kremlin.Ru", CAPTION),
         ("Erdogan (L) and Zelensky (R) attend a news conference in Lviv. (Reuters File Photo)", CAPTION),
         ("Source: AMNA", SOURCE_LINE),
+        ("Home | China | World | Business | Culture | Sports", CHROME),
+        ("Home » Media Center » Press Releases » Bilateral", CHROME),
+        ("We'd like to set additional cookies to understand how you use this site and improve our services.", CHROME),
     ],
 )
 def test_line_kinds(line, kind):
@@ -157,3 +160,38 @@ def test_an_inline_related_box_is_dropped_and_the_article_goes_on():
     k = kinds(text)
     assert k["Xi arrives in Moscow for state visit"] == CHROME and k["Russia and China sign energy deals"] == CHROME
     assert k["Putin said Russia and China would expand trade in national currencies, and Xi agreed."] == PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "Tags:",
+        "Topics: Ukraine, Diplomacy",
+        "Keywords",
+        "###",
+        "Related topics",
+        "Share this page",
+        "Stay Connected",
+        "Explore more",
+        "Reporting by Jane Doe in Tunis and John Roe in Rome; Additional reporting by Ann Poe in Brussels; "
+        "Editing by Sam Smith and Kim Lee",
+        "Our Standards: The Trust Principles.",
+    ],
+)
+def test_end_markers_end_the_article(marker):
+    blocks = clean(f"{LEDE}\n\n{LEDE} More.\n\n{marker}\n\nTeaser headline about something else").blocks
+    assert [b.kind for b in blocks[-2:]] == [CHROME, CHROME]
+
+
+def test_an_end_marker_in_the_menu_above_the_article_is_no_end():
+    doc = clean(f"Topics\n\nGermany\n\nWorld\n\nLeaders meet in Pretoria\n\n{LEDE}\n\n{LEDE} More.")
+    assert any(LEDE in block.text for block in doc.body)
+
+
+def test_the_headline_is_not_a_masthead_that_shares_a_word_or_two_with_the_lede():
+    text = (
+        "Presidency of the French Republic\n\nPress release\n\nTelephone conversation with the President of "
+        "Ukraine, Mr Petro Poroshenko\n\nThe President of the Republic spoke by telephone this evening with the "
+        "President of Ukraine, Mr Petro Poroshenko, about the situation in the east of the country."
+    )
+    assert clean(text).headline.startswith("Telephone conversation")

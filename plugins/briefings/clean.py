@@ -160,9 +160,30 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
         return "promotional link"
     if n <= 3 and _BULLET.match(line):
         return "tag or navigation item"
-    if n <= 3 and line.upper() == line and any(c.isalpha() for c in line):
+    if n <= 3 and line.upper() == line and any(c.isalpha() for c in line) and not dates.find_dates(line):
         return "section label"
+    if _navigation_bar(line):
+        return "navigation bar"
     return None
+
+
+_MENU_SEPARATOR = re.compile(r"\s[|»›>·•]\s")
+MENU_MIN_ITEMS = 4  # a line of this many short items between separators is a menu
+MENU_ITEM_WORDS = 3
+
+
+def _navigation_bar(line: str) -> bool:
+    """A menu or breadcrumb trail: `Home | China | World | Business` (four or more items of at
+    most three words each, between `|`, `»`, `›`, `>`, `·` or `•`), with no date in it."""
+    items = _MENU_SEPARATOR.split(line.strip(" |"))
+    return (
+        len(items) >= MENU_MIN_ITEMS
+        and all(1 <= word_count(item) <= MENU_ITEM_WORDS for item in items)
+        and not dates.find_dates(line)
+    )
+
+
+CREDIT_LINE_WORDS = 40  # a `Reporting by ...; Editing by ...` credit line can be this long
 
 
 def end_marker(line: str, rules: ChromeRules) -> str | None:
@@ -176,7 +197,8 @@ def end_marker(line: str, rules: ChromeRules) -> str | None:
     for marker in rules.end_markers:
         bare = marker.rstrip(":")
         prefix_ok = marker.endswith(":") or (" " in bare and not _SENTENCE_END.search(line.strip()))
-        if low == bare or (n <= 10 and prefix_ok and low.startswith(bare)):
+        limit = CREDIT_LINE_WORDS if bare.endswith(" by") else 10
+        if low == bare or (n <= limit and prefix_ok and low.startswith(bare)):
             return f"end of article: {line.strip()!r}"
     if _BIO.match(line.strip()) and n <= 25:
         return "end of article: author note"
@@ -399,7 +421,8 @@ def _mark_inline_boxes(lines: list[str], fixed: list[Block | None]) -> None:
 
 
 def _article_end(lines: list[str], fixed: list[Block | None], rules: ChromeRules) -> int:
-    """Index of the first line after the article (len(lines) if none). An inline box
+    """Index of the first line after the article (len(lines) if none): the first end marker
+    after the first line of article text. An inline box
     (`Related` + a few teaser lines) followed by more of the article is not the end: its
     lines become chrome and the search goes on."""
     lede: set[str] = set()
@@ -407,7 +430,7 @@ def _article_end(lines: list[str], fixed: list[Block | None], rules: ChromeRules
     while i < len(lines):
         if not lede and _paragraph_like(lines[i]) and fixed[i] is None:
             lede = signature(lines[i])
-        if not end_marker(lines[i], rules):
+        if not lede or not end_marker(lines[i], rules):  # (a menu's `Topics` is no end)
             i += 1
             continue
         box = lines[i].strip().lower().rstrip(":") in _INLINE_BOX
@@ -435,15 +458,20 @@ def _body_start(lines: list[str], fixed: list[Block | None]) -> int:
 
 
 def _pick_headline(lines: list[str], fixed: list[Block | None], start: int) -> int | None:
-    """The headline: the first title-like line above the article that shares a word with
-    the lede; failing that, a title-like line of 4+ words sitting right above the article
-    (only dates, bylines and captions in between)."""
+    """The headline: the first title-like line above the article that shares words with the
+    lede, more than half as many as the line that shares most (so a masthead such as
+    `Presidency of the French Republic` gives way to the real headline under it, and a
+    headline to its longer standfirst it does not); failing that, a title-like line of 4+
+    words sitting right above the article (only dates, bylines and captions in between)."""
     lede = signature(" ".join(lines[start : start + 2]))
-    for i in range(start):
-        line = lines[i]
-        if fixed[i] or not _title_like(line) or date_line(line) or _BYLINE.match(line):
-            continue
-        if signature(line) & lede:
+    shared = {
+        i: len(signature(lines[i]) & lede)
+        for i in range(start)
+        if not fixed[i] and _title_like(lines[i]) and not date_line(lines[i]) and not _BYLINE.match(lines[i])
+    }
+    most = max(shared.values(), default=0)
+    for i, count in shared.items():
+        if count and 2 * count > most:
             return i
     for i in range(start - 1, -1, -1):
         line, known = lines[i], fixed[i]

@@ -30,7 +30,7 @@ _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 
 _PATTERNS = [
-    re.compile(r"\b(?P<y1>(?:19|20)\d\d)([-/.])(?P<m1>[01]\d)\2(?P<d1>[0-3]\d)\b"),
+    re.compile(r"\b(?P<y1>(?:19|20)\d\d)([-/.])(?P<m1>[01]\d)\2(?P<d1>[0-3]\d)(?:\b|(?=T\d))"),  # (ISO: ...T17:42Z)
     re.compile(
         r"\b"
         + _WEEKDAY
@@ -53,7 +53,7 @@ _PATTERNS = [
         + r")?\b",
         re.I,
     ),
-    re.compile(r"\b(?P<d4>[0-3]?\d)[/.](?P<m4>[01]?\d)[/.](?P<y4>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<d4>[0-3]?\d)[/.](?P<m4>[0-3]?\d)[/.](?P<y4>(?:19|20)\d\d)\b"),  # d/m/y; m/d/y if d > 12
 ]
 _DIGIT = re.compile(r"\d")
 _YEAR_WORD = re.compile(r"(?<![\d-])(?:19[5-9]\d|20[0-4]\d)(?![\d-])")
