@@ -330,6 +330,19 @@ REGRESSION = [
         [],
         id="d02-kyodo-background",
     ),
+    pytest.param(
+        None,
+        [
+            "CAIRO: President Abdel Fattah al-Sisi received Prime Minister Benjamin Netanyahu on Monday.",
+            "They discussed security in Egypt's Sinai Peninsula, the scene of repeated attacks, and in the "
+            "Gaza Strip, the president's spokesman said.",
+        ],
+        D(2018, 5, 14),
+        ["Abdel Fattah el-Sisi", "Benjamin Netanyahu"],
+        [],
+        ["Egypt's Sinai Peninsula", "Sinai Peninsula"],
+        id="possessive-place-is-not-a-name",
+    ),
 ]
 
 

@@ -642,7 +642,8 @@ _STOP_NAME_WORDS = _word_set(
     "Ms Dr President Prime Minister Premier Chancellor Secretary General King Queen Foreign Defence Defense State "
     "House Street Palace Kremlin White Council Ministry Office Department Agency News Journal Post Times Press "
     "Service Committee Commission Union Group Party Force Forces Army Navy University Institute Center Centre Bank "
-    "Fund Summit Sea Ocean River Square Hall Airport Embassy Republic Federation Kingdom Government Administration "
+    "Fund Summit Sea Ocean River Square Hall Airport Embassy Peninsula Gulf Strait Strip Heights Territory Island Islands Bay Lake Valley "
+    "Mountains Desert Coast Province Region Canal Port Republic Federation Kingdom Government Administration "
     "Communications Directorate Presidency Affairs External Interior Justice Finance Security National Armed "
     "Staff Twitter Facebook Instagram Telegram Truth Social Reuters Bloomberg Ukraine Russia China Iran Israel "
     "Turkey Japan India Germany France Britain America Europe European Western Eastern Northern Southern "
@@ -987,6 +988,8 @@ def _clean_context_name(raw: str) -> str | None:
     name = re.sub(r"['’]s$", "", re.sub(r"\s+", " ", name))
     tokens = name.split()
     if not 2 <= len(tokens) <= 4 or any(t.strip(".") in _STOP_NAME_WORDS for t in tokens):
+        return None
+    if any(re.search(r"['’]s$", t) for t in tokens):  # "Egypt's Sinai Peninsula": a possessive, not a name
         return None
     return name
 
