@@ -41,7 +41,7 @@ def test_find_dates_ignores_non_dates(text):
     [
         (12, 22, [1], [2015, 2019, 2020], 2020),  # Tuesday 22 Dec: 2020, not 2015
         (11, 26, [4], [2020, 2021], 2021),  # Friday 26 Nov 2021
-        (6, 26, [], [2020], 2020),  # no weekday: latest year mentioned
+        (6, 26, [], [2020], None),  # no weekday: the years named may all be of earlier events
         (3, 1, [0], [], None),  # no year anywhere: cannot infer
         (5, 6, [6], [2019], None),  # no nearby year fits the weekday
     ],

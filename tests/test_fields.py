@@ -80,6 +80,45 @@ SOURCES = [
         "French President Emmanuel Macron called his dialogue with Russian President Vladimir Putin rich.",
         None,
     ),
+    # the issuing office named alone above the headline
+    (
+        "10 Downing Street\nPM call with President Zelenskyy\nPrime Minister Liz Truss spoke to Ukrainian President "
+        "Zelenskyy yesterday afternoon.",
+        "10 Downing Street",
+    ),
+    (
+        "Ministry of External Affairs\nGovernment of India\nPrime Minister's telephone conversation with the "
+        "President of France\nPrime Minister Narendra Modi spoke on the phone today with President Emmanuel Macron.",
+        "Ministry of External Affairs",
+    ),
+    (
+        "The White House\nReadout of President Biden's Call with Prime Minister Albanese\nPresident Biden spoke "
+        "today with Prime Minister Anthony Albanese of Australia to discuss their alliance.",
+        "The White House",
+    ),
+    # a section label above the headline is not an issuer
+    (
+        "Government\nModi and Macron discuss defence ties\nPrime Minister Narendra Modi spoke on the phone today "
+        "with President Emmanuel Macron.",
+        None,
+    ),
+    # the publisher named in its own furniture, when the text names no other source
+    (
+        "Register on BusinessLIVE at no cost to receive newsletters, read exclusive articles & more.\nRegister now\n"
+        "Ukraine confirms call between Ramaphosa and Zelensky\nAfter weeks of waiting, President Cyril Ramaphosa "
+        "has finally had a phone call with Ukrainian president Volodymyr Zelensky.",
+        "BusinessLIVE",
+    ),
+    (
+        "Albanese meets Xi in Beijing\nPrime Minister Anthony Albanese met President Xi Jinping in Beijing on "
+        "Tuesday.\nThe two leaders discussed trade.\n© 2025 The Korea Herald. All rights reserved.",
+        "The Korea Herald",
+    ),
+    (
+        "Albanese meets Xi in Beijing\nPrime Minister Anthony Albanese met President Xi Jinping in Beijing on "
+        "Tuesday.\n© AP Photo / Mark Schiefelbein\nThe two leaders discussed trade.",
+        None,
+    ),
 ]
 
 

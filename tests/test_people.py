@@ -343,6 +343,20 @@ REGRESSION = [
         ["Egypt's Sinai Peninsula", "Sinai Peninsula"],
         id="possessive-place-is-not-a-name",
     ),
+    pytest.param(
+        None,
+        [
+            "German Chancellor Olaf Scholz and Chinese President Xi Jinping held a video call on Monday.",
+            '"The topic was also the Russian attack on Ukraine," said Steffen Hebestreit.',
+            "Ukrainian ambassador to SA Liubov Abravitova confirmed the call, as did Saudi columnist Jamal Khashoggi's "
+            "former editor.",
+        ],
+        D(2022, 5, 9),
+        ["Olaf Scholz", "Xi Jinping"],
+        ["Steffen Hebestreit", "Liubov Abravitova", "Jamal Khashoggi"],
+        [],
+        id="speaker-after-quote-ambassador-to-columnist",
+    ),
 ]
 
 

@@ -155,7 +155,8 @@ def infer_year(month: int, day: int, weekdays: list[int], years: list[int]) -> t
 
     Candidates run from three years before the latest year mentioned to two after it; with a
     weekday word, a candidate must put the day on that weekday. A report comes after the
-    events it mentions, so candidates from the latest year on are preferred.
+    events it mentions, so candidates from the latest year on are preferred. Without a
+    weekday word the year stays unknown.
     Returns (year or None, explanation).
     """
     if not years:
@@ -173,9 +174,9 @@ def infer_year(month: int, day: int, weekdays: list[int], years: list[int]) -> t
             year,
             f"years mentioned up to {latest}; {day} {dt.date(year, month, 1):%B} {year} was a {wd}, as the text says",
         )
-    if latest in candidates:
-        return latest, f"latest year mentioned {latest} (no weekday to confirm)"
-    return None, "year uncertain"
+    # Without a weekday nothing ties the day to a year: the years a report names are mostly
+    # of earlier events ("his first visit since the killing in 2018"), so none is guessed.
+    return None, f"no weekday to confirm a year (years mentioned up to {latest})"
 
 
 def _valid(year: int, month: int, day: int) -> bool:

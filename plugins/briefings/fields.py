@@ -61,6 +61,23 @@ _ATTRIBUTION = [
     ),
 ]
 _OFFICIAL_SITE = re.compile(r"^Official website of (?:the\s+)?(?P<src>.+)$", re.I)
+_CAP = r"[A-Z][\w'’.&-]*"
+# An issuing office named alone above the headline: `Prime Minister's Office`, `Ministry of
+# External Affairs`, `Presidency of the Republic of Türkiye` (a bare `Government` is a label).
+_ISSUER_LINE = re.compile(
+    rf"^(?:The\s+)?(?P<src>(?:(?:{_CAP}\s+){{1,3}}(?:Ministry|Office|Presidency|Cabinet|Chancellery|Secretariat)"
+    rf"|(?:Ministry|Office|Presidency|Cabinet|Chancellery|Secretariat|Department|Government|President|Prime\s+Minister)"
+    rf"\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:of\s+(?:the\s+)?|and\s+)?{_CAP}){{0,5}}))\.?$"
+)
+# The publisher named in its own page furniture: `© 2024 The Korea Herald`, `Register on
+# BusinessLIVE at no cost...`, `Subscribe to The Straits Times`.
+_PUBLISHER_CHROME = re.compile(
+    rf"^(?:(?:©|\(c\)|[Cc]opyright)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+    rf"|(?i:register|sign\s+up|subscribe)\s+(?i:on|to|for|with)\s+)"
+    rf"(?P<src>(?:The\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}?)"
+    rf"(?:[.,]?\s*(?:(?i:all\s+rights\s+reserved|at\s+no\s+cost|for\s+free|today|now|and|to|newsletters?)\b.*)?|[.!]?)$"
+)
+_NOT_PUBLISHER = re.compile(r"\b(?:Photo|Photos|Image|Images|Getty|Pool|File|Handout)\b|/")
 
 FORMAT_CUES = {
     "video": (
@@ -211,6 +228,34 @@ def _originally(doc: CleanDoc) -> Found | None:
     return None
 
 
+def _issuer_header(doc: CleanDoc) -> Found | None:
+    """An official issuer named alone above the headline (`10 Downing Street`, `The White
+    House`, `Ministry of External Affairs`): a seat of government or an office of state."""
+    seats = load_places().seats
+    for block in doc.blocks:
+        if block.kind in (HEADLINE, "paragraph"):
+            return None
+        text = block.text.strip()
+        if block.kind != CHROME or word_count(text) > 10:
+            continue
+        bare = re.sub(r"^(?:the\s+|no\.?\s+|number\s+|10\s+)", "", text, flags=re.I).rstrip(".")
+        if bare.lower() in seats and bare[:1].isupper():
+            return Found(text.rstrip("."), "issuer-header", block.text)
+        m = _ISSUER_LINE.match(text)
+        if m:
+            return Found(m.group("src"), "issuer-header", block.text)
+    return None
+
+
+def _publisher_chrome(doc: CleanDoc) -> Found | None:
+    """The publisher a page names in its own furniture: a copyright line, a sign-up box."""
+    for block in doc.of_kind(CHROME):
+        m = _PUBLISHER_CHROME.match(block.text.strip())
+        if m and not _NOT_PUBLISHER.search(block.text) and m.group("src").lower() not in {"our", "the"}:
+            return Found(m.group("src").rstrip("."), "publisher-chrome", block.text)
+    return None
+
+
 def _agency_names() -> frozenset[str]:
     return frozenset(a.lower() for a in load_chrome_rules().agencies)
 
@@ -228,7 +273,7 @@ def extract_source(doc: CleanDoc) -> Found:
     m = _SLASH_AGENCY.match(lede) or _AGENCY_DATELINE.match(lede) or _MIXED_DATELINE.match(lede)
     if m:
         return Found(m.group("agency").strip(), "dateline", lede[: m.end()])
-    found = _header_outlet(doc) or _agency_line(doc, _agency_names()) or _originally(doc)
+    found = _header_outlet(doc) or _issuer_header(doc) or _agency_line(doc, _agency_names()) or _originally(doc)
     if found:
         return found
     for para in doc.paragraphs[:3]:
@@ -237,7 +282,7 @@ def extract_source(doc: CleanDoc) -> Found:
             if m and any(w[:1].isupper() for w in m.group("src").split()):
                 src = re.sub(r"^(?:the|a|an)\s+", "", m.group("src").strip(), flags=re.I)
                 return Found(_title_case_institution(src), "attribution", m.group(0))
-    return Found(None, "none", "the text names no agency or issuer")
+    return _publisher_chrome(doc) or Found(None, "none", "the text names no agency or issuer")
 
 
 def _title_case_institution(name: str) -> str:

@@ -144,7 +144,9 @@ class Registry:
         table: dict[str, list[Person]] = {}
         for p in self.people:
             for s in p.short:
-                table.setdefault(name_key(s), []).append(p)
+                people = table.setdefault(name_key(s), [])
+                if p not in people:  # "Saied" and "Saïed" are one key, and one person
+                    people.append(p)
         return {k: tuple(v) for k, v in table.items()}
 
     @cached_property
@@ -658,11 +660,12 @@ _TERM_AFTER_RE = re.compile(
 )
 _ROLE_RE_TEXT = (
     r"(?:spokes(?:man|woman|person)|press\s+secretary|(?:foreign\s+(?:affairs|policy)\s+|security\s+|senior\s+|top\s+)?"
-    r"advis[eo]r|aide|envoy|ambassador|(?:[A-Z][a-z]+\s+)?minister(?:\s+(?:of|for)(?:\s+[A-Z][a-z]+){1,3})?|"
+    r"advis[eo]r|aide|envoy|ambassador(?:\s+to\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?|(?:[A-Z][a-z]+\s+)?minister(?:\s+(?:of|for)(?:\s+[A-Z][a-z]+){1,3})?|"
     r"secretary(?:\s+of\s+(?:state|defen[cs]e|[A-Z][a-z]+))?|secretary[-\s]general|director(?:[-\s]general)?|"
     r"vice[-\s]president|president|prime\s+minister|premier|chancellor|king|queen|emir|crown\s+prince|senator|"
     r"governor|mayor|speaker|general|gen\.|admiral|commander|chief\s+of\s+staff|chairman|chairwoman|chairperson|"
-    r"leader|counterpart|deputy|negotiator|lawmaker|diplomat|chief|head|ombudsman|prosecutor|patriarch|cardinal)"
+    r"leader|counterpart|deputy|negotiator|lawmaker|diplomat|chief|head|ombudsman|prosecutor|patriarch|cardinal|"
+    r"journalist|columnist|activist|dissident|hostage|businessman|businesswoman|billionaire|tycoon)"
 )
 _NAME_TOKEN = r"[A-Z](?:[\w'’-]*[a-z][\w'’-]*|\.)"
 _NAME_RE_TEXT = (
@@ -678,7 +681,8 @@ ROLE_LEADS = (
     "secretary", "director", "vice", "president", "prime", "premier", "chancellor", "king", "queen", "emir", "crown",
     "senator", "governor", "mayor", "speaker", "general", "gen", "admiral", "commander", "chief", "chair", "leader",
     "counterpart", "deputy", "negotiator", "lawmaker", "diplomat", "head", "ombudsman", "prosecutor", "patriarch",
-    "cardinal",
+    "cardinal", "journalist", "columnist", "activist", "dissident", "hostage", "businessman", "businesswoman",
+    "billionaire", "tycoon",
 )  # fmt: skip
 _ROLE_NAME_RE = re.compile(r"(?i:\b" + _ROLE_RE_TEXT + r")\s*,?\s+(?P<name>" + _NAME_RE_TEXT + r")(?![\w'’-])")
 _APPOSITION_TAIL = (
@@ -686,6 +690,8 @@ _APPOSITION_TAIL = (
     r"owner|chairman|director|president|minister|secretary|advis[eo]r|envoy|ambassador)\b"
 )
 _APPOSITION_RE = re.compile(r"(?P<name>" + _NAME_RE_TEXT + r")" + _APPOSITION_TAIL)
+# The speaker named after a quote: `..." said Steffen Hebestreit.`
+_SAID_NAME_RE = re.compile(r"\b(?:said|says|added)\s+(?P<name>" + _NAME_RE_TEXT + r")(?=[.,;]|$)")
 # Every apposition match contains a match of its tail: a cheap test before the costly search.
 _APPOSITION_TAIL_RE = re.compile(_APPOSITION_TAIL)
 _CUE_RE = re.compile(
@@ -1022,6 +1028,8 @@ def _find_context_names(doc: _Doc) -> None:
         found = [(m, "context-role") for m in _role_names(seg)]
         if _APPOSITION_TAIL_RE.search(seg.text):
             found += [(m, "context-apposition") for m in _APPOSITION_RE.finditer(seg.text)]
+        if "said " in seg.text or "says " in seg.text or "added " in seg.text:
+            found += [(m, "context-speaker") for m in _SAID_NAME_RE.finditer(seg.text)]
         for m, rule in found:
             s, e = m.span("name")
             name = _clean_context_name(m.group("name"))

@@ -42,6 +42,7 @@ MAX_HEADLINE_WORDS = 30  # a longer "headline" is really glued body text: score 
 MAX_BLOCK_WORDS = 120  # longer blocks are cut into sentence chunks of about CHUNK_WORDS
 CHUNK_WORDS = 60
 MAX_REPEAT = 3  # occurrences per block beyond this add nothing
+SHORT_LEDE_WORDS = 20  # a first paragraph this short only says who talked: the next one is lede too
 CHILD_RANK_FACTOR = 0.5  # a sub-topic ranks at half strength when its parent is also reported
 
 
@@ -294,9 +295,12 @@ def text_blocks(headline: str | None, paragraphs: Sequence[str]) -> list[tuple[s
         else:
             body = [headline, *body]
     chunks = [c for p in body for c in _chunks(p)]
+    # A one-line opening ("X had a telephone conversation with Y.") leaves the subjects of the
+    # talks to the next paragraph, which is then part of the lede.
+    lede = 2 if chunks and len(chunks[0].split()) <= SHORT_LEDE_WORDS else 1
     for i, chunk in enumerate(chunks):
         weight = PARAGRAPH_WEIGHTS[i] if i < len(PARAGRAPH_WEIGHTS) else LATER_WEIGHT
-        blocks.append((chunk, weight, "lede" if i == 0 else "paragraph"))
+        blocks.append((chunk, weight, "lede" if i < lede else "paragraph"))
     return blocks
 
 
