@@ -36,6 +36,9 @@ def kinds(text):
         ("Home | China | World | Business | Culture | Sports", CHROME),
         ("Home » Media Center » Press Releases » Bilateral", CHROME),
         ("We'd like to set additional cookies to understand how you use this site and improve our services.", CHROME),
+        ("Duration 1:52", CHROME),
+        ("• Written by Michelle Grattan, Professorial Fellow, University of Canberra", CHROME),
+        ("Anthony Albanese and partner Jodie Haydon arrive in Beijing, China. Lukas Coch/AAP", CAPTION),
     ],
 )
 def test_line_kinds(line, kind):
@@ -195,3 +198,20 @@ def test_the_headline_is_not_a_masthead_that_shares_a_word_or_two_with_the_lede(
         "President of Ukraine, Mr Petro Poroshenko, about the situation in the east of the country."
     )
     assert clean(text).headline.startswith("Telephone conversation")
+
+
+def test_an_embedded_video_card_is_dropped_and_the_article_goes_on():
+    text = (
+        f"Carney calls first call with Trump cordial\n{LEDE}\nWATCH | Carney says Trump respected sovereignty:\n"
+        "Carney says call with Trump was ‘constructive’ and ‘cordial’\n3 days ago\nDuration 1:52\n"
+        "Earlier in the day, Trump described his conversation with Carney as very productive indeed."
+    )
+    got = kinds(text)
+    assert got["Carney says call with Trump was ‘constructive’ and ‘cordial’"] == CHROME
+    assert got["Earlier in the day, Trump described his conversation with Carney as very productive indeed."] == PARAGRAPH
+
+
+def test_a_headline_ending_in_a_closing_quote_is_still_a_headline():
+    headline = "President Xi Jinping tells Albanese China ready to ‘push the bilateral relationship further’"
+    lede = "Chinese President Xi Jinping has told Anthony Albanese China stands ready to work with Australia."
+    assert kinds(f"The Times Australia\n{headline}\n{lede}")[headline] == HEADLINE

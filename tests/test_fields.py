@@ -104,6 +104,16 @@ SOURCES = [
     ),
     # the publisher named in its own furniture, when the text names no other source
     (
+        "The Times Australia\nThe Times World News\nXi tells Albanese China ready to push ties further\nChinese "
+        "President Xi Jinping has told Anthony Albanese China stands ready to work with Australia.",
+        "The Times Australia",
+    ),
+    (
+        "Ramaphosa welcomes Tinubu in Cape Town\nPresident Bola Tinubu was welcomed by South African President Cyril "
+        "Ramaphosa on Tuesday.\nPUNCH reports that Tinubu departed France on Monday for Cape Town.",
+        "PUNCH",
+    ),
+    (
         "Register on BusinessLIVE at no cost to receive newsletters, read exclusive articles & more.\nRegister now\n"
         "Ukraine confirms call between Ramaphosa and Zelensky\nAfter weeks of waiting, President Cyril Ramaphosa "
         "has finally had a phone call with Ukrainian president Volodymyr Zelensky.",
@@ -128,6 +138,7 @@ def test_source(text, source):
 
 
 FORMATS = [
+    ("Xi Jinping Held a Video Summit with French and German Leaders\nXi spoke with Macron and Merkel.", "video"),
     ("Putin and Macron held talks in the videoconference format on Friday, the Kremlin said.", "video"),
     ("President Biden held a phone call Sunday with Ukrainian President Volodymyr Zelenskyy.", "phone"),
     ("Chinese President Xi Jinping and Russian President Vladimir Putin held a video call on Monday.", "video"),
@@ -172,6 +183,12 @@ LOCATIONS = [
         "St. Petersburg",
     ),
     ("MOSCOW, June 26. /TASS/. Putin and Macron discussed the coronavirus by videoconference.", "video", "Moscow"),
+    (
+        "In Kiev, Polish leader Tusk pledges strong support for Ukraine\nDonald Tusk, the new Polish prime minister, "
+        "pledged support in a meeting with Ukrainian President Volodymyr Zelensky on Monday.",
+        "in-person",
+        "Kyiv",  # a seat of government names its city
+    ),
     (
         "NEW DELHI: Prime Minister Narendra Modi and US President Joe Biden discussed the pandemic on Monday.",
         "video",

@@ -33,6 +33,8 @@ REGISTRY = Path(__file__).parent / "registry"
 
 _BULLET = re.compile(r"^[•·▪●*\-–—]\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
+_FULL_STOP = re.compile(r"[.!?…:;][\"'”’»)\]]*$")  # punctuation ends the line (closing marks may follow)
+QUOTED_END_WORDS = 16  # a shorter line ending in a bare closing quote may be a headline ('... further’')
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
 _RELATIVE_TIME = re.compile(
     r"^(?:about\s+|updated\s+)?(?:\d+\s*(?:s|m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s*ago"
@@ -40,6 +42,7 @@ _RELATIVE_TIME = re.compile(
     re.I,
 )
 _GALLERY = re.compile(r"^(?:item|image|photo|slide)\s+\d+\s+of\s+\d+\b", re.I)
+_MEDIA_LENGTH = re.compile(r"^(?:duration|length|runtime|video)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?$", re.I)
 _VIEW_COUNT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}[\d\s]*views?$", re.I)
 _RESIDUE = re.compile(r"^[\W\d_]*$")
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}\s/\s*$|^(?:\w+\s){0,2}\w+\s/\s(?:\w+\s?){1,3}$")
@@ -150,6 +153,8 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
         return "relative timestamp"
     if _VIEW_COUNT.match(low):
         return "view counter"
+    if _MEDIA_LENGTH.match(low):
+        return "video length"
     if _RESIDUE.match(line) and not dates.find_dates(line):
         return "no words"
     if n <= 6 and _BREADCRUMB.match(line):
@@ -258,7 +263,7 @@ def _paragraph_like(line: str) -> bool:
     """A line that reads as article text: long, a full sentence, or a short lede that
     opens with a dateline (`MOSCOW, June 26. /TASS/. Putin and Xi spoke.`)."""
     n = word_count(line)
-    if n >= 25 or (n >= 10 and bool(_SENTENCE_END.search(line))):
+    if n >= 25 or (n >= 10 and _FULL_STOP.search(line)) or (n >= QUOTED_END_WORDS and _SENTENCE_END.search(line)):
         return True
     return n >= 4 and bool(_SENTENCE_END.search(line)) and bool(_DATELINE_START.match(line))
 
@@ -420,6 +425,22 @@ def _mark_inline_boxes(lines: list[str], fixed: list[Block | None]) -> None:
             fixed[j] = Block(CHROME, lines[j], "teaser in an inline box")
 
 
+_CARD_STAMPS = frozenset({"relative timestamp", "video length"})
+
+
+def _mark_media_cards(lines: list[str], fixed: list[Block | None]) -> None:
+    """Inside the article, the title of an embedded video card is chrome: a line without a
+    full stop right above the card's `3 days ago` or `Duration 1:52` line."""
+    body_started = False
+    for i, line in enumerate(lines):
+        known = fixed[i]
+        if known is not None and known.reason in _CARD_STAMPS and body_started:
+            j = i - 1
+            if fixed[j] is None and word_count(lines[j]) <= 20 and not _FULL_STOP.search(lines[j]):
+                fixed[j] = Block(CHROME, lines[j], "title of an embedded video")
+        body_started = body_started or (known is None and _paragraph_like(line))
+
+
 def _article_end(lines: list[str], fixed: list[Block | None], rules: ChromeRules) -> int:
     """Index of the first line after the article (len(lines) if none): the first end marker
     after the first line of article text. An inline box
@@ -553,6 +574,7 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
     lines = _lines(text)
     fixed: list[Block | None] = [_classify_line(ln, rules) for ln in lines]
     _mark_inline_boxes(lines, fixed)
+    _mark_media_cards(lines, fixed)
     stop = _article_end(lines, fixed, rules)
     start = _body_start(lines[:stop], fixed)
     headline = _pick_headline(lines, fixed, start)

@@ -77,11 +77,23 @@ _PUBLISHER_CHROME = re.compile(
     rf"(?P<src>(?:The\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}?)"
     rf"(?:[.,]?\s*(?:(?i:all\s+rights\s+reserved|at\s+no\s+cost|for\s+free|today|now|and|to|newsletters?)\b.*)?|[.!]?)$"
 )
+_OUTLET_WORD = (
+    r"(?:Times|Post|Herald|News|Daily|Tribune|Journal|Gazette|Express|Telegraph|Guardian|Independent|Chronicle"
+    r"|Star|Mail|Observer|Standard|Mirror|Sun|Nation|Review|Today|Insider|Monitor|Punch|Dispatch|Courier|Record|Week)"
+)
+# A masthead: the page's first line naming a newspaper (`The Times Australia`).
+_MASTHEAD = re.compile(rf"^(?:The\s+)?(?:{_CAP}\s+){{0,2}}{_OUTLET_WORD}(?:\s+{_CAP}){{0,2}}$")
+# The outlet speaking of itself: `PUNCH reports that ...`, `The Herald has learnt that ...`.
+_SELF_REPORT = re.compile(
+    rf"^(?:The\s+)?(?P<src>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:reports|reported|has\s+learn[te]d?|gathered|understands)"
+    rf"\s+that\b"
+)
 _NOT_PUBLISHER = re.compile(r"\b(?:Photo|Photos|Image|Images|Getty|Pool|File|Handout)\b|/")
 
 FORMAT_CUES = {
     "video": (
-        r"video\s?conferenc\w*|video[- ]link|video call|videoconferenc\w*|virtual(?:ly)?"
+        r"video\s?conferenc\w*|video[- ]?(?:link|call|summit|meeting|talks|conversation|chat)|videoconferenc\w*"
+        r"|virtual(?:ly)?"
         r"|online (?:summit|meeting|talks)|via video|by video"
     ),
     "phone": (
@@ -248,11 +260,19 @@ def _issuer_header(doc: CleanDoc) -> Found | None:
 
 
 def _publisher_chrome(doc: CleanDoc) -> Found | None:
-    """The publisher a page names in its own furniture: a copyright line, a sign-up box."""
+    """The publisher a page names in its own furniture (a copyright line, a sign-up box, the
+    masthead on its first line) or in its own voice (`PUNCH reports that`)."""
     for block in doc.of_kind(CHROME):
         m = _PUBLISHER_CHROME.match(block.text.strip())
         if m and not _NOT_PUBLISHER.search(block.text) and m.group("src").lower() not in {"our", "the"}:
             return Found(m.group("src").rstrip("."), "publisher-chrome", block.text)
+    for para in doc.paragraphs[:4]:
+        m = _SELF_REPORT.match(para)
+        if m and (m.group("src").isupper() or re.search(_OUTLET_WORD, m.group("src"))):
+            return Found(m.group("src"), "self-report", m.group(0))
+    first = next((b for b in doc.blocks if b.text.strip()), None)
+    if first is not None and first.kind == CHROME and _MASTHEAD.match(first.text.strip()):
+        return Found(first.text.strip(), "masthead", first.text)
     return None
 
 
@@ -371,7 +391,9 @@ def _venue(doc: CleanDoc) -> Found | None:
     texts = [doc.headline] if doc.headline else []
     for text in texts + doc.paragraphs[:3]:
         for sentence in _sentences(text):
-            if not _TALK.search(sentence):
+            # a headline that opens with the place: "In Kiev, Polish leader Tusk pledges ..."
+            lead = text is doc.headline and re.match(r"^In\s+[A-Z][^,]{1,30},", sentence)
+            if not lead and not _TALK.search(sentence):
                 continue
             for m in _VENUE.finditer(sentence):
                 place = re.sub(r"['’]s$", "", m.group("place")).rstrip(".,")
