@@ -208,7 +208,9 @@ def test_an_embedded_video_card_is_dropped_and_the_article_goes_on():
     )
     got = kinds(text)
     assert got["Carney says call with Trump was ‘constructive’ and ‘cordial’"] == CHROME
-    assert got["Earlier in the day, Trump described his conversation with Carney as very productive indeed."] == PARAGRAPH
+    assert (
+        got["Earlier in the day, Trump described his conversation with Carney as very productive indeed."] == PARAGRAPH
+    )
 
 
 def test_a_headline_ending_in_a_closing_quote_is_still_a_headline():

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_GOLD = load_gold(DATA / "gold")
 DEV_GOLD = load_gold(DATA / "devset" / "gold")
 GENERAL_GOLD = load_gold(DATA / "general" / "gold")
+PROBE_GOLD = load_gold(DATA / "probe" / "gold")
 
 
 def _briefings(seeds: Path, out: Path) -> dict[str, tuple[dict, str]]:
@@ -83,11 +84,15 @@ def test_devset_field_matches_gold(dev_briefings, stem, field):
     assert problems(dev_briefings, DEV_GOLD, stem, field) == []
 
 
+def chrome_names(briefings: dict, golds: dict, stem: str) -> list[str]:
+    """The people-check problems of one briefing that are names taken from page chrome."""
+    meta, _ = briefings[stem]
+    return [p for p in FIELD_CHECKS["people"](meta, golds[stem]) if p.startswith("names from page chrome")]
+
+
 @pytest.mark.parametrize("stem", sorted(DEV_GOLD))
 def test_devset_never_names_people_from_page_chrome(dev_briefings, stem):
-    meta, _ = dev_briefings[stem]
-    chrome = [p for p in FIELD_CHECKS["people"](meta, DEV_GOLD[stem]) if p.startswith("names from page chrome")]
-    assert chrome == []
+    assert chrome_names(dev_briefings, DEV_GOLD, stem) == []
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +105,37 @@ def general_briefings(tmp_path_factory):
 def test_general_report_shapes(general_briefings, stem, field):
     """Report shapes written by the team: readouts, wire copy, other leaders, missing years."""
     assert problems(general_briefings, GENERAL_GOLD, stem, field) == []
+
+
+@pytest.fixture(scope="module")
+def probe_briefings(tmp_path_factory):
+    return _briefings(DATA / "probe" / "raw", tmp_path_factory.mktemp("probe-out"))
+
+
+# Probe-set fields (tests/data/probe: 20 more real reports, team-written gold) that extraction
+# gets right today: (stem prefix, field). Keep growing it.
+_ALL_PROBES = "p01 p02 p03 p04 p05 p06 p07 p08 p09 p10 q01 q02 q03 q04 q05 q06 q07 q08 q09 q10"
+PROBE_PINNED = {
+    "date": _ALL_PROBES.replace("q01 ", ""),
+    "title": _ALL_PROBES,
+    "participants": _ALL_PROBES,
+    "people": _ALL_PROBES.replace("q05 ", "").replace("q06 ", ""),
+    "topics": "p01 p03 p04 p07 p09 p10 q06 q07",
+    "source": _ALL_PROBES,
+    "location": _ALL_PROBES.replace("q06 ", "").replace(" q10", ""),
+    "format": _ALL_PROBES,
+    "body": _ALL_PROBES.replace("p06 ", "").replace("q02 ", "").replace("q09 ", ""),
+}
+PROBE_CASES = [
+    (stem, field) for field, stems in PROBE_PINNED.items() for stem in sorted(PROBE_GOLD) if stem[:3] in stems.split()
+]
+
+
+@pytest.mark.parametrize(("stem", "field"), PROBE_CASES)
+def test_probe_field_matches_gold(probe_briefings, stem, field):
+    assert problems(probe_briefings, PROBE_GOLD, stem, field) == []
+
+
+@pytest.mark.parametrize("stem", sorted(PROBE_GOLD))
+def test_probe_never_names_people_from_page_chrome(probe_briefings, stem):
+    assert chrome_names(probe_briefings, PROBE_GOLD, stem) == []
