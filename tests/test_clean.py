@@ -217,3 +217,12 @@ def test_a_headline_ending_in_a_closing_quote_is_still_a_headline():
     headline = "President Xi Jinping tells Albanese China ready to ‘push the bilateral relationship further’"
     lede = "Chinese President Xi Jinping has told Anthony Albanese China stands ready to work with Australia."
     assert kinds(f"The Times Australia\n{headline}\n{lede}")[headline] == HEADLINE
+
+
+def test_image_alt_text_printed_again_in_the_body_is_chrome():
+    alt = "Bola Tinubu and Cyril Ramaphosa"
+    headline = "South African President Ramaphosa welcomes Tinubu in Cape Town for bilateral talks"
+    lede = "President Bola Tinubu was warmly welcomed by South African President Cyril Ramaphosa on Tuesday."
+    later = "Presidential spokesman Bayo Onanuga said the two leaders would hold bilateral talks in Cape Town."
+    got = clean(f"{headline}\n{alt}\n{alt}\n{lede}\n{alt}\n{later}").blocks
+    assert [b.kind for b in got] == [HEADLINE, CHROME, CHROME, PARAGRAPH, CHROME, PARAGRAPH]

@@ -564,6 +564,11 @@ def _drop_duplicates(blocks: list[Block]) -> list[Block]:
         teaser = n < TEASER_ZONE and any(core in texts[j] and texts[j] != texts[i] for j in body if j != i)
         if repeated or teaser:
             out[i] = Block(CHROME, blocks[i].text, "repeats text found in another paragraph")
+    # a "subheading" that is a copy of a chrome line (image alt text printed again in the body)
+    chrome = {texts[i] for i, b in enumerate(blocks) if b.kind == CHROME}
+    for i, b in enumerate(blocks):
+        if b.kind == SUBHEADING and texts[i] in chrome:
+            out[i] = Block(CHROME, b.text, "repeats a line of page chrome")
     return out
 
 
