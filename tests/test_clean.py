@@ -226,3 +226,21 @@ def test_image_alt_text_printed_again_in_the_body_is_chrome():
     later = "Presidential spokesman Bayo Onanuga said the two leaders would hold bilateral talks in Cape Town."
     got = clean(f"{headline}\n{alt}\n{alt}\n{lede}\n{alt}\n{later}").blocks
     assert [b.kind for b in got] == [HEADLINE, CHROME, CHROME, PARAGRAPH, CHROME, PARAGRAPH]
+
+
+@pytest.mark.parametrize(
+    ("last", "is_link"),
+    [
+        ("PM Narendra Modi Replies to Australian PM Scott Morrison, Says he is ‘Glad to Join’ the First Summit.", True),
+        ("Prime Minister Narendra Modi later met President Joe Biden at the White House in Washington.", False),
+        ("Modi Thanks Biden.", False),  # too short to tell
+        ("Vladimir Putin, President of the Russian Federation.", False),  # a letter's signature
+    ],
+)
+def test_a_link_headline_glued_to_a_paragraph_is_split_off(last, is_link):
+    para = f"{LEDE} “This is the perfect time to strengthen relations between our countries,” he said. {last}"
+    got = clean(f"Putin and Macron discuss Ukraine\n{para}").blocks
+    link = [b for b in got if b.text == last]
+    assert bool(link) == is_link
+    if is_link:
+        assert link[0].kind == CHROME and got[-2].kind == PARAGRAPH and got[-2].text.endswith("he said.")

@@ -124,7 +124,7 @@ PROBE_PINNED = {
     "source": _ALL_PROBES,
     "location": _ALL_PROBES.replace("q06 ", "").replace(" q10", ""),
     "format": _ALL_PROBES,
-    "body": _ALL_PROBES.replace("p06 ", "").replace("q02 ", ""),
+    "body": _ALL_PROBES.replace("q02 ", ""),
 }
 PROBE_CASES = [
     (stem, field) for field, stems in PROBE_PINNED.items() for stem in sorted(PROBE_GOLD) if stem[:3] in stems.split()

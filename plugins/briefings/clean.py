@@ -546,6 +546,45 @@ def _body_block(i: int, lines: list[str], fixed: list[Block | None]) -> Block:
 TEASER_ZONE = 12  # blocks near the top that may repeat later text (teasers, standfirsts)
 
 
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z‘“\"'])")
+GLUED_LINK_WORDS = 8  # a glued link headline has at least this many words
+GLUED_LINK_LONG_WORDS = 7  # this many of 4+ letters (a signature "Name, President of X." has fewer)
+
+
+def _capitalised_share(words: list[str]) -> tuple[int, float]:
+    """(how many words of 4+ letters, the share of them that start with a capital)."""
+    long = [w for w in (w.strip("‘’“”\"'(),.:;!?") for w in words) if len(w) >= 4]
+    return len(long), (sum(w[:1].isupper() for w in long) / len(long) if long else 0.0)
+
+
+def _glued_link(text: str) -> tuple[str, str] | None:
+    """A paragraph with a link's headline glued to its end (`... PM Modi said. PM Narendra Modi
+    Replies to Australian PM Scott Morrison, Says he is ‘Glad to Join’ the First Summit.`) ->
+    (the paragraph, the headline); None when its last sentence reads as text."""
+    parts = _LAST_SENTENCE.split(text)
+    if len(parts) < 2:
+        return None
+    tail = parts[-1]
+    head = text[: len(text) - len(tail)].rstrip()
+    long, share = _capitalised_share(tail.split())
+    if word_count(tail) < GLUED_LINK_WORDS or long < GLUED_LINK_LONG_WORDS or share < 0.95:
+        return None
+    _, body_share = _capitalised_share(head.split())
+    return (head, tail) if word_count(head) >= 10 and body_share < 0.7 else None
+
+
+def _split_glued_links(blocks: list[Block]) -> list[Block]:
+    """Paragraphs with a link's headline glued to their end -> the paragraph, then the link as chrome."""
+    out: list[Block] = []
+    for block in blocks:
+        split = _glued_link(block.text) if block.kind == PARAGRAPH else None
+        if split is None:
+            out.append(block)
+            continue
+        out += [Block(PARAGRAPH, split[0], block.reason), Block(CHROME, split[1], "link headline glued to a paragraph")]
+    return out
+
+
 def _drop_duplicates(blocks: list[Block]) -> list[Block]:
     """Turn teasers and repeated paragraphs (text found again in another block) into chrome.
 
@@ -597,7 +636,8 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
             blocks.append(_header_block(i, lines, fixed, headline))
         else:
             blocks.append(_body_block(i, lines, fixed))
-    return CleanDoc(blocks=tuple(_drop_duplicates(_trim_tail(_top_dates(blocks), rules))), prefix_date=iso)
+    blocks = _split_glued_links(_trim_tail(_top_dates(blocks), rules))
+    return CleanDoc(blocks=tuple(_drop_duplicates(blocks)), prefix_date=iso)
 
 
 def _top_dates(blocks: list[Block]) -> list[Block]:
