@@ -108,6 +108,12 @@ SOURCES = [
         "President Xi Jinping has told Anthony Albanese China stands ready to work with Australia.",
         "The Times Australia",
     ),
+    # a section label on the first line is not a masthead
+    (
+        "World News\nXi tells Albanese China ready to push ties further\nChinese President Xi Jinping has told "
+        "Anthony Albanese China stands ready to work with Australia.",
+        None,
+    ),
     (
         "Ramaphosa welcomes Tinubu in Cape Town\nPresident Bola Tinubu was welcomed by South African President Cyril "
         "Ramaphosa on Tuesday.\nPUNCH reports that Tinubu departed France on Monday for Cape Town.",

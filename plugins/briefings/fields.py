@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import dates
 from .clean import load_chrome_rules, word_count
-from .model import CHROME, DATE_LINE, HEADLINE, SOURCE_LINE, CleanDoc, Found
+from .model import CHROME, DATE_LINE, HEADLINE, PARAGRAPH, SOURCE_LINE, CleanDoc, Found
 from .wordtrie import CASE_ODD_RE
 from .yamlio import load_yaml
 
@@ -88,6 +88,14 @@ _SELF_REPORT = re.compile(
     rf"^(?:The\s+)?(?P<src>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:reports|reported|has\s+learn[te]d?|gathered|understands)"
     rf"\s+that\b"
 )
+# First words of section labels that look like mastheads ("World News", "Latest News").
+_SECTION_WORDS = frozenset(
+    {
+        "Top", "Breaking", "Latest", "More", "World", "Local", "National", "International", "Business", "Sports",
+        "Related", "Trending", "Live", "Other", "Global", "Politics", "Opinion", "Today's", "Most",
+        "Your", "Our",
+    }
+)  # fmt: skip
 _NOT_PUBLISHER = re.compile(r"\b(?:Photo|Photos|Image|Images|Getty|Pool|File|Handout)\b|/")
 
 FORMAT_CUES = {
@@ -245,7 +253,7 @@ def _issuer_header(doc: CleanDoc) -> Found | None:
     House`, `Ministry of External Affairs`): a seat of government or an office of state."""
     seats = load_places().seats
     for block in doc.blocks:
-        if block.kind in (HEADLINE, "paragraph"):
+        if block.kind in (HEADLINE, PARAGRAPH):
             return None
         text = block.text.strip()
         if block.kind != CHROME or word_count(text) > 10:
@@ -271,9 +279,10 @@ def _publisher_chrome(doc: CleanDoc) -> Found | None:
         if m and (m.group("src").isupper() or re.search(_OUTLET_WORD, m.group("src"))):
             return Found(m.group("src"), "self-report", m.group(0))
     first = next((b for b in doc.blocks if b.text.strip()), None)
-    if first is not None and first.kind == CHROME and _MASTHEAD.match(first.text.strip()):
-        return Found(first.text.strip(), "masthead", first.text)
-    return None
+    name = first.text.strip() if first is not None and first.kind == CHROME else ""
+    words = name.removeprefix("The ").split()
+    label = len(words) < 2 or words[0] in _SECTION_WORDS or name.lower() in load_chrome_rules().lines
+    return None if label or not _MASTHEAD.match(name) else Found(name, "masthead", name)
 
 
 def _agency_names() -> frozenset[str]:
