@@ -189,6 +189,19 @@ LOCATIONS = [
         "St. Petersburg",
     ),
     ("MOSCOW, June 26. /TASS/. Putin and Macron discussed the coronavirus by videoconference.", "video", "Moscow"),
+    # the dateline is the reporter's city when the lede has the leader arrive in another capital
+    (
+        "SINGAPORE: Prime Minister Lawrence Wong is in Malaysia for the Leaders’ Retreat. He arrived on Monday "
+        "evening (Jan 6) in Kuala Lumpur and met Prime Minister Anwar Ibrahim on Tuesday.",
+        "in-person",
+        "Kuala Lumpur",
+    ),
+    (
+        "MOSCOW, Feb 7 (Reuters) - French President Emmanuel Macron arrived in Moscow on Monday and met Russian "
+        "President Vladimir Putin for talks.",
+        "in-person",
+        "Moscow",
+    ),
     (
         "In Kiev, Polish leader Tusk pledges strong support for Ukraine\nDonald Tusk, the new Polish prime minister, "
         "pledged support in a meeting with Ukrainian President Volodymyr Zelensky on Monday.",

@@ -122,7 +122,7 @@ PROBE_PINNED = {
     "people": _ALL_PROBES.replace("q05 ", "").replace("q06 ", ""),
     "topics": "p01 p03 p04 p07 p09 p10 q06 q07",
     "source": _ALL_PROBES,
-    "location": _ALL_PROBES.replace("q06 ", "").replace(" q10", ""),
+    "location": _ALL_PROBES.replace("q06 ", ""),
     "format": _ALL_PROBES,
     "body": _ALL_PROBES.replace("q02 ", ""),
 }

@@ -361,7 +361,9 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
     lede = doc.lede
     m = _DATELINE_CITY.match(lede) or _MIXED_DATELINE.match(lede)
     if m and len(m.group("city")) > 2:
-        return Found(_title_city(m.group("city")), "dateline", lede[: m.end()])
+        city = _title_city(m.group("city"))
+        arrival = _arrival(doc, city) if talk_format == "in-person" else None
+        return arrival or Found(city, "dateline", lede[: m.end()])
     city = _city_line(doc)
     if city:
         return city
@@ -377,6 +379,26 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
         if found:
             return found
     return Found(None, "none", "no dateline or place of the talks")
+
+
+_ARRIVED = re.compile(
+    r"\barrived\b[^.;]{0,40}?\bin\s+(?:the\s+(?:capital|city)(?:\s+of)?\s+)?"
+    r"(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})"
+)
+
+
+def _arrival(doc: CleanDoc, dateline: str) -> Found | None:
+    """The capital a leader arrived in, by the lede, when it is not the dateline's city
+    (`SINGAPORE: ... He arrived on Monday evening in Kuala Lumpur`: the reporter's city)."""
+    capitals = load_places().capitals
+    for para in doc.paragraphs[:2]:
+        for m in _ARRIVED.finditer(para):
+            place = m.group("place").rstrip(".,")
+            if _FUTURE.search(para[max(0, m.start() - 25) : m.start()]):
+                continue
+            if place.lower() in capitals and place.lower() != dateline.lower():
+                return Found(capitals[place.lower()], "arrival", m.group(0))
+    return None
 
 
 def _city_line(doc: CleanDoc) -> Found | None:
