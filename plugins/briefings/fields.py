@@ -79,8 +79,9 @@ _PUBLISHER_CHROME = re.compile(
 )
 _OUTLET_WORD = (
     r"(?:Times|Post|Herald|News|Daily|Tribune|Journal|Gazette|Express|Telegraph|Guardian|Independent|Chronicle"
-    r"|Star|Mail|Observer|Standard|Mirror|Sun|Nation|Review|Today|Insider|Monitor|Punch|Dispatch|Courier|Record|Week)"
+    r"|Star|Mail|Observer|Standard|Mirror|Sun|Nation|Review|Today|Insider|Monitor|Dispatch|Courier|Record|Week)"
 )
+_OUTLET_WORD_RE = re.compile(rf"\b{_OUTLET_WORD}\b")
 # A masthead: the page's first line naming a newspaper (`The Times Australia`).
 _MASTHEAD = re.compile(rf"^(?:The\s+)?(?:{_CAP}\s+){{0,2}}{_OUTLET_WORD}(?:\s+{_CAP}){{0,2}}$")
 # The outlet speaking of itself: `PUNCH reports that ...`, `The Herald has learnt that ...`.
@@ -258,8 +259,8 @@ def _issuer_header(doc: CleanDoc) -> Found | None:
         text = block.text.strip()
         if block.kind != CHROME or word_count(text) > 10:
             continue
-        bare = re.sub(r"^(?:the\s+|no\.?\s+|number\s+|10\s+)", "", text, flags=re.I).rstrip(".")
-        if bare.lower() in seats and bare[:1].isupper():
+        bare = re.sub(r"^the\s+", "", text, flags=re.I).rstrip(".")
+        if bare.lower() in seats and (bare[:1].isupper() or bare[:1].isdigit()):
             return Found(text.rstrip("."), "issuer-header", block.text)
         m = _ISSUER_LINE.match(text)
         if m:
@@ -276,7 +277,7 @@ def _publisher_chrome(doc: CleanDoc) -> Found | None:
             return Found(m.group("src").rstrip("."), "publisher-chrome", block.text)
     for para in doc.paragraphs[:4]:
         m = _SELF_REPORT.match(para)
-        if m and (m.group("src").isupper() or re.search(_OUTLET_WORD, m.group("src"))):
+        if m and (m.group("src").isupper() or _OUTLET_WORD_RE.search(m.group("src"))):
             return Found(m.group("src"), "self-report", m.group(0))
     first = next((b for b in doc.blocks if b.text.strip()), None)
     name = first.text.strip() if first is not None and first.kind == CHROME else ""
