@@ -39,6 +39,13 @@ SOURCES = [
         "Beijing, Jan 5 (IANS) Chinese President Xi Jinping held talks with visiting Prime Minister of Pakistan today.",
         "IANS",
     ),
+    ("(CNN) — President Joe Biden spoke by phone with Emmanuel Macron on Tuesday, the White House said.", "CNN"),
+    ("Bogotá, 14 mar (EFE).- Gustavo Petro met Luiz Inácio Lula da Silva on Tuesday, the presidency said.", "EFE"),
+    (
+        "Washington DC [US], March 14 (ANI): President Joe Biden spoke by phone with Emmanuel Macron, the White "
+        "House said.",
+        "ANI",
+    ),
     (
         "RIYADH, Saudi Arabia — Russian President Vladimir Putin called President Barack Obama, the White House said in "
         "a statement Friday.",
@@ -173,6 +180,20 @@ def test_format(text, fmt):
 
 
 LOCATIONS = [
+    ("BRASÍLIA — Lula met Emmanuel Macron at the Planalto Palace on Tuesday.", "in-person", "Brasília"),
+    ("ASUNCIÓN, 14 mar (EFE) — Santiago Peña met Javier Milei on Tuesday.", "in-person", "Asunción"),
+    ("Nairobi, Kenya, March 14 — William Ruto held talks with Abiy Ahmed on Tuesday.", "in-person", "Nairobi"),
+    ("Abu Dhabi, 14th March, 2023 (WAM) -- Mohamed bin Zayed received Narendra Modi.", "in-person", "Abu Dhabi"),
+    (
+        "New Delhi [India], June 4 (ANI): Prime Minister Narendra Modi held talks with Sheikh Hasina on Friday.",
+        "in-person",
+        "New Delhi",
+    ),
+    (
+        "Washington D.C. [USA], Mar 14 (ANI): Joe Biden spoke by phone with Emmanuel Macron on Tuesday.",
+        "phone",
+        "Washington",
+    ),
     (
         "WASHINGTON/MOSCOW (Reuters) - Joe Biden and Vladimir Putin spoke by phone on Thursday about Ukraine.",
         "phone",
@@ -286,6 +307,10 @@ def test_summary_is_one_or_two_lede_sentences():
         ("BEIJING, Nov. 16 (Xinhua) -- Xi held talks.", "Xi held talks."),
         ("Moscow (dpa) - Merkel urged Putin.", "Merkel urged Putin."),
         ("Beijing, Jan 5 (IANS) Chinese President Xi spoke.", "Chinese President Xi spoke."),
+        ("Kyiv [Ukraine], March 14 (ANI): Zelensky spoke.", "Zelensky spoke."),
+        ("(CNN) — Biden spoke.", "Biden spoke."),
+        ("Bogotá, March 14 (EFE).- Petro spoke.", "Petro spoke."),
+        ("Nairobi, Kenya, March 14 — Ruto spoke.", "Ruto spoke."),
         ("Putin met Xi: they agreed.", "Putin met Xi: they agreed."),
         (
             "President of Iran Ebrahim Raisi (retranslated): In the name",

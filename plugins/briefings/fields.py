@@ -21,19 +21,26 @@ from .yamlio import load_yaml
 REGISTRY = Path(__file__).parent / "registry"
 TITLE_MAX = 100
 
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # upper- and lower-case letters of city names (Latin-1 accents too)
+_MONTH_LOW = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"  # `14 mar` (Spanish wires)
+_DAY_MONTH = rf"(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:[A-Z][a-z]{{2,8}}\.?|{_MONTH_LOW}))"
 _AGENCY_DATELINE = re.compile(
-    r"^[A-Z][\w.' /-]{1,40}?(?:,\s*[\w .'-]{2,30}?){0,2}\s*"
-    r"\((?!(?:re)?translated|updated|video|photos?|live|file\b)(?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*[-–—:]"
+    rf"^[{_UP}][\w.' /-]{{1,40}}?(?:\s*\[[A-Za-z][\w .'-]{{1,30}}\])?(?:,\s*[\w .'-]{{2,30}}?){{0,2}}\s*"
+    r"\((?!(?:re)?translated|updated|video|photos?|live|file\b)(?P<agency>[A-Za-z][\w .&-]{1,30})\)\.?\s*[-–—:]"
 )
+# An agency credit that opens the lede: `(CNN) — President ...`
+_BARE_AGENCY = re.compile(r"^\((?P<agency>[A-Z][\w.&-]{1,15}(?: [A-Z][\w.&-]+){0,2})\)\s*[-–—:]*\s+(?=[A-Z“\"])")
 _SLASH_AGENCY = re.compile(r"^[^\n]{0,60}?/(?P<agency>[A-Z][A-Za-z-]{1,15})/")
 _DATELINE_CITY = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3})\b(?:/[A-Z][A-Z.'’ -]+)?"
+    rf"^(?P<city>[{_UP}][{_UP}.'’-]+(?:\s[{_UP}][{_UP}.'’-]+){{0,3}})\b(?:/[A-Z][A-Z.'’ -]+)?"
     r"(?:,\s*(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
-    r"(?=\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—:]|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})))"
+    rf"(?=\s*(?:\([^)]{{1,30}}\)\s*)?(?:[-–—:]|,\s*{_DAY_MONTH}))"
 )
+# `Beijing, Jan 5 (IANS)`, `New Delhi [India], June 4 (ANI):`, `Nairobi, Kenya, March 14 —`
 _MIXED_DATELINE = re.compile(
-    r"^(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}),\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"(?:,?\s*\d{4})?\s*\((?P<agency>[^)]{1,25})\)"
+    rf"^(?P<city>[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+){{0,2}})(?:\s[A-Z]\.?[A-Z]\.?)?(?:\s*\[[A-Za-z][\w .'-]{{1,30}}\])?"
+    rf"(?:,\s*[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+){{0,2}})?,\s*{_DAY_MONTH}(?:,?\s*\d{{4}})?\s*"
+    r"(?:\((?P<agency>[^)]{1,25})\)|(?=[-–—]))"
 )
 _BYLINE_OUTLET = re.compile(
     r"\bBy\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},\s*(?P<outlet>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})\s+(?:Staff|Reporter|Correspondent)\b"
@@ -174,12 +181,13 @@ def strip_dateline(text: str) -> str:
     """The lede without its dateline (`MOSCOW, June 26. /TASS/. `, `PARIS — `, `NEW DELHI: `,
     `Moscow (dpa) - `, `Beijing, Jan 5 (IANS) `)."""
     m = re.match(
-        r"^[^\n]{0,60}?(?:/[A-Z][\w-]{1,15}/\.?|\([A-Za-z][\w .&-]{1,30}\)\s*[-–—:]*|\s[-–—]{1,2}|:)\s+(?=[A-Z“\"])",
+        r"^[^\n]{0,60}?(?:/[A-Z][\w-]{1,15}/\.?|\([A-Za-z][\w .&-]{1,30}\)\.?\s*[-–—:]*|\s[-–—]{1,2}|:)\s+(?=[A-Z“\"])",
         text,
     )
     if not m:
         return text
-    agency = _AGENCY_DATELINE.match(text) or _MIXED_DATELINE.match(text) or "/" in m.group(0)
+    agency = _AGENCY_DATELINE.match(text) or _MIXED_DATELINE.match(text) or _BARE_AGENCY.match(text)
+    agency = agency or "/" in m.group(0)
     if agency or _DATELINE_CITY.match(text):
         return text[m.end() :]
     return text
@@ -301,6 +309,7 @@ def extract_source(doc: CleanDoc) -> Found:
             return Found(name.strip(), "source-line", block.text)
     lede = doc.lede
     m = _SLASH_AGENCY.match(lede) or _AGENCY_DATELINE.match(lede) or _MIXED_DATELINE.match(lede)
+    m = m if m and m.group("agency") else _BARE_AGENCY.match(lede)
     if m:
         return Found(m.group("agency").strip(), "dateline", lede[: m.end()])
     found = _header_outlet(doc) or _issuer_header(doc) or _agency_line(doc, _agency_names()) or _originally(doc)
