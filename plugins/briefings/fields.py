@@ -23,9 +23,11 @@ TITLE_MAX = 100
 
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # upper- and lower-case letters of city names (Latin-1 accents too)
 _MONTH_LOW = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"  # `14 mar` (Spanish wires)
-_DAY_MONTH = rf"(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:[A-Z][a-z]{{2,8}}\.?|{_MONTH_LOW}))"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY_MONTH = rf"(?:[A-Z][a-z]{{2,8}}\.?\s+{_DAY}|{_DAY}\s+(?:[A-Z][a-z]{{2,8}}\.?|{_MONTH_LOW}))"
+_COUNTRY_TAG = r"(?:\s*\[[A-Za-z][\w .'-]{1,30}\])?"  # ANI's `[India]`
 _AGENCY_DATELINE = re.compile(
-    rf"^[{_UP}][\w.' /-]{{1,40}}?(?:\s*\[[A-Za-z][\w .'-]{{1,30}}\])?(?:,\s*[\w .'-]{{2,30}}?){{0,2}}\s*"
+    rf"^[{_UP}][\w.' /-]{{1,40}}?{_COUNTRY_TAG}(?:,\s*[\w .'-]{{2,30}}?){{0,2}}\s*"
     r"\((?!(?:re)?translated|updated|video|photos?|live|file\b)(?P<agency>[A-Za-z][\w .&-]{1,30})\)\.?\s*[-–—:]"
 )
 # An agency credit that opens the lede: `(CNN) — President ...`
@@ -38,7 +40,7 @@ _DATELINE_CITY = re.compile(
 )
 # `Beijing, Jan 5 (IANS)`, `New Delhi [India], June 4 (ANI):`, `Nairobi, Kenya, March 14 —`
 _MIXED_DATELINE = re.compile(
-    rf"^(?P<city>[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+){{0,2}})(?:\s[A-Z]\.?[A-Z]\.?)?(?:\s*\[[A-Za-z][\w .'-]{{1,30}}\])?"
+    rf"^(?P<city>[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+){{0,2}})(?:\s[A-Z]\.?[A-Z]\.?)?{_COUNTRY_TAG}"
     rf"(?:,\s*[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+){{0,2}})?,\s*{_DAY_MONTH}(?:,?\s*\d{{4}})?\s*"
     r"(?:\((?P<agency>[^)]{1,25})\)|(?=[-–—]))"
 )
