@@ -214,6 +214,28 @@ WRITTEN = [
         ["Frank-Walter Steinmeier"],
         id="names-inside-terms",
     ),
+    pytest.param(
+        None,
+        [
+            "Chinese President Xi Jinping held talks with the President of Guinea-Bissau, Umaro Sissoco Embaló, "
+            "in Beijing on Tuesday.",
+            "Xi also met the Prime Minister of Antigua and Barbuda, Gaston Browne.",
+        ],
+        D(2023, 7, 11),
+        ["Xi Jinping", "Umaro Sissoco Embalo"],
+        ["Gaston Browne"],
+        [],
+        id="title-of-country-apposition",
+    ),
+    pytest.param(
+        None,
+        ["Xi Jinping held talks with the President of the Republic of Tuvalu Feleti Teo in Beijing on Tuesday."],
+        D(2024, 5, 11),
+        ["Xi Jinping", "Feleti Teo"],
+        [],
+        [],
+        id="title-of-republic-no-comma",
+    ),
 ]
 
 REGRESSION = [
