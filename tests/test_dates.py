@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 from briefings.clean import clean
-from briefings.dates import extract_date, find_dates, infer_year
+from briefings.dates import date_from_terms, extract_date, find_dates, infer_year
+from briefings.extract import extract
 
 D = dt.date
 
@@ -123,3 +124,75 @@ def test_report_date(text, expected, source):
     found, date_source = extract_date(clean(text))
     assert (found.value, date_source) == (expected, source)
     assert found.text  # provenance names the text it came from
+
+
+def _terms(*spans):
+    """An `in_office` test: every (first, last) span is a term that all participants share."""
+    return lambda day: any(first <= day <= last for first, last in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # the one 26 June on a Friday while both held office
+        (
+            "MOSCOW, June 26. /TASS/. Putin and Macron held a video call on Friday, the Kremlin said.",
+            [(D(2017, 5, 14), D(2026, 3, 11))],
+            D(2020, 6, 26),
+        ),
+        # the dispatch is dated the day after the talks' weekday (and a later "Friday" is ignored)
+        (
+            "Mexico City, November 24 (RHC)-- Boric met Lopez Obrador on Wednesday, in a visit lasting until "
+            "tomorrow, Friday.",
+            [(D(2022, 3, 11), D(2024, 9, 30))],
+            D(2022, 11, 24),
+        ),
+        # the weekday written with the date decides
+        (
+            "Leaders meet\n\nThe two leaders held talks in Sochi on Friday, November 26, their aides said.",
+            [(D(2018, 5, 8), D(2026, 3, 11))],
+            D(2021, 11, 26),
+        ),
+        # a short shared term needs no weekday
+        (
+            "LONDON, October 11 (Reuters) - Truss spoke by phone with Zelensky.",
+            [(D(2022, 9, 6), D(2022, 10, 25))],
+            D(2022, 10, 11),
+        ),
+        # two years fit: no date
+        ("MOSCOW, March 14. /TASS/. Putin met Xi on Tuesday.", [(D(2013, 3, 14), D(2026, 3, 11))], None),
+        # a past meeting's date without its weekday is not the report's
+        (
+            "Leaders meet\n\nThey met in Paris. They last met on January 11 in Moscow.",
+            [(D(2022, 9, 6), D(2022, 10, 25))],
+            None,
+        ),
+    ],
+)
+def test_date_from_terms(text, spans, expected):
+    found = date_from_terms(clean(text), _terms(*spans), D(2026, 3, 11), "A and B")
+    assert (found.value if found else None) == expected
+    if found:
+        assert found.rule == "inferred" and "held office" in found.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MOSCOW, December 22. /TASS/. Russian President Vladimir Putin held a phone call with German Chancellor "
+            "Olaf Scholz on Thursday.",
+            D(2022, 12, 22),
+        ),
+        (
+            "Biden, Macron talk\n\nPresident Joe Biden spoke by phone with French President Emmanuel Macron on "
+            "Tuesday, March 14, the White House said.",
+            D(2023, 3, 14),
+        ),
+        ("Putin and Xi\n\nVladimir Putin held talks with Xi Jinping on Tuesday, March 14.", None),
+    ],
+)
+def test_undated_report_gets_the_year_from_the_participants_terms(text, expected):
+    briefing = extract(text, "seeds/x.txt")
+    assert briefing.date.value == expected
+    assert briefing.date.rule == ("inferred" if expected else "none")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import CAPTION, CHROME, DATE_LINE, SOURCE_LINE, CleanDoc, Found
@@ -263,6 +264,54 @@ def _event_date(doc: CleanDoc, weekdays: list[int], years: list[int]) -> Found |
             day = hit.date()
             if hit.year and day and day.weekday() == lede_weekdays[0]:
                 return Found(day, "inferred", f"{hit.text} (a {WEEKDAYS[day.weekday()].title()}, as in the lede)")
+    return None
+
+
+EARLIEST_YEAR = 1990  # the first year a date of the talks is looked for in (`date_from_terms`)
+
+
+def _undated_hits(doc: CleanDoc) -> list[tuple[DateHit, str, bool]]:
+    """Month-day dates without a year that can be the report's or the talks' date (a header
+    line, the dateline, or a lede sentence about the talks that gives the weekday too): (hit,
+    the text it is in, whether it is the report's own date: a header line or the dateline)."""
+    found = [(h, b.text, True) for b in doc.of_kind(DATE_LINE) for h in find_dates(b.text)]
+    lede = doc.lede
+    found += [(h, lede[: h.end + 12].strip(), True) for h in find_dates(lede[:120]) if h.start <= 60]
+    for para in doc.paragraphs[:2]:
+        for sentence in re.split(r"(?<=[.!?])\s+", para):
+            if _TALK.search(sentence):  # (with its weekday: "in Sochi on Friday, November 26")
+                found += [(h, sentence.strip()[:200], False) for h in find_dates(sentence) if h.weekday is not None]
+    return [item for item in found if item[0].year is None]
+
+
+def date_from_terms(doc: CleanDoc, in_office: Callable[[dt.date], bool], until: dt.date, names: str) -> Found | None:
+    """The year of a month-day date (`MOSCOW, December 22. /TASS/`) from the terms in office of
+    the talks' participants: the one year from EARLIEST_YEAR to `until` in which the day falls
+    while all of them held office (`in_office`) and on the weekday the text gives (else, for a
+    dateline's day, the day after it: the report of the talks). None when no year or more than
+    one fits."""
+    # the talks' weekday: the first the lede names (later ones are of other days: "until Friday")
+    lede_weekdays = set(weekdays_mentioned(" ".join(doc.paragraphs[:2]))[:1])
+    for hit, text, report_day in _undated_hits(doc):
+        days = [
+            day
+            for year in range(EARLIEST_YEAR, until.year + 1)
+            if (day := hit.date(year)) is not None and day <= until and in_office(day)
+        ]
+        if hit.weekday is not None:
+            tiers = [{hit.weekday}]
+        elif lede_weekdays:  # the talks' weekday; the report may be dated the day after
+            tiers = [lede_weekdays] + ([{(w + 1) % 7 for w in lede_weekdays}] if report_day else [])
+        else:
+            tiers = [set(range(7))]
+        for weekdays in tiers:
+            fitting = [day for day in days if day.weekday() in weekdays]
+            if len(fitting) == 1:
+                day = fitting[0]
+                why = f"the only {day:%d %B} ({WEEKDAYS[day.weekday()].title()}) while {names} held office"
+                return Found(day, "inferred", f"{text} ({why})")
+            if fitting:
+                break
     return None
 
 

@@ -7,10 +7,10 @@ topics, fields. Each returns values with their provenance.
 from __future__ import annotations
 
 from .clean import clean
-from .dates import extract_date
+from .dates import date_from_terms, extract_date
 from .fields import TITLE_MAX, extract_format, extract_location, extract_source, extract_summary, extract_title
 from .model import Briefing, CleanDoc, Found
-from .people import find_people, short_name
+from .people import PeopleFinding, find_people, load_registry, short_name
 from .topics import find_topics
 
 FORMAT_PHRASES = {"phone": "by phone", "video": "by video link"}
@@ -26,6 +26,11 @@ def extract_from_doc(doc: CleanDoc, seed_path: str) -> Briefing:
     """A cleaned document -> Briefing: every field with the rule and text it came from."""
     date, date_source = extract_date(doc)
     people = find_people(doc.headline, doc.paragraphs, date.value)
+    if date.value is None:
+        inferred = _date_from_participants(doc, people)
+        if inferred is not None:
+            date, date_source = inferred, inferred.rule
+            people = find_people(doc.headline, doc.paragraphs, date.value)
     talk_format = extract_format(doc)
     topics = find_topics(doc.headline, doc.paragraphs)
     location = extract_location(doc, talk_format.value)
@@ -46,6 +51,17 @@ def extract_from_doc(doc: CleanDoc, seed_path: str) -> Briefing:
         summary=extract_summary(doc),
         body=doc.body,
     )
+
+
+def _date_from_participants(doc: CleanDoc, people: PeopleFinding) -> Found | None:
+    """For an undated report with a month-day date: the year from the participants' terms in
+    office (`dates.date_from_terms`), or None."""
+    names = [str(p.value) for p in people.participants]
+    registry = load_registry()
+    in_office = registry.all_in_office(names) if len(names) > 1 else None
+    if in_office is None:
+        return None
+    return date_from_terms(doc, in_office, registry.as_of, _join([short_name(n) for n in names]))
 
 
 def _join(items: list[str]) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise, repeat
@@ -132,6 +132,22 @@ class Registry:
         for p in self.people:
             table[name_key(p.name)] = (p, "registry-name")
         return table
+
+    @cached_property
+    def as_of(self) -> dt.date:
+        """The latest date the registry's terms in office give: the day it is up to date to
+        (an open term is known to run at least until then)."""
+        days = [d for p in self.people for o in p.offices for d in (o.start, o.end) if d is not None]
+        return max(days, default=dt.date.min)
+
+    def all_in_office(self, names: Sequence[str]) -> Callable[[dt.date], bool] | None:
+        """For canonical `names`: a test of whether each of them held an office (any of
+        theirs) on a day, up to `as_of`; None when the registry knows no term of any of them."""
+        terms = [p.offices for n in names if (p := self.by_name.get(n)) is not None and p.offices]
+        if not terms:
+            return None
+        as_of = self.as_of
+        return lambda day: day <= as_of and all(any(o.holds(day) for o in offices) for offices in terms)
 
     @cached_property
     def by_name(self) -> dict[str, Person]:
