@@ -165,6 +165,40 @@ def test_an_inline_related_box_is_dropped_and_the_article_goes_on():
     assert k["Putin said Russia and China would expand trade in national currencies, and Xi agreed."] == PARAGRAPH
 
 
+def test_a_marker_dropped_inside_the_article_does_not_end_it():
+    """A `More from World` label with the article going on for long paragraphs right under it."""
+    lede = (
+        "Chinese President Xi Jinping spoke by phone with US President Joe Biden on the eve of the Lunar New Year, "
+        "the first top-level exchange between Beijing and Washington."
+    )
+    after = [
+        "The two presidents exchanged Lunar New Year greetings and views on bilateral relations and major "
+        "international issues, according to China's Foreign Ministry.",
+        "Xi told Biden that the foreign affairs departments of the two countries can deepen communication on a "
+        "broad range of issues in bilateral relations.",
+    ]
+    k = kinds(
+        "\n".join(
+            [
+                "Xi, Biden talk on eve of holiday",
+                lede,
+                "Xi, Biden talk on eve of holiday",
+                "More from World, Xi",
+                *after,
+            ]
+        )
+    )
+    assert k["More from World, Xi"] == CHROME and all(k[p] == PARAGRAPH for p in after)
+
+
+def test_the_headline_printed_again_is_chrome():
+    second = "The two leaders agreed to talk again soon, the Kremlin said in a statement on Friday evening."
+    k = kinds(f"Leaders meet in Pretoria\n\n{LEDE}\n\nLeaders meet in Pretoria\n\n{second}")
+    assert k[LEDE] == PARAGRAPH and k[second] == PARAGRAPH
+    doc = clean(f"Leaders meet in Pretoria\n\n{LEDE}\n\nLeaders meet in Pretoria\n\n{second}")
+    assert [b.kind for b in doc.blocks if b.text == "Leaders meet in Pretoria"] == [HEADLINE, CHROME]
+
+
 @pytest.mark.parametrize(
     "marker",
     [

@@ -456,19 +456,26 @@ def _article_end(lines: list[str], fixed: list[Block | None], rules: ChromeRules
             continue
         box = lines[i].strip().lower().rstrip(":") in _INLINE_BOX
         resume = next(
-            (
-                j
-                for j in range(i + 1, min(len(lines), i + 1 + INLINE_BOX_LINES))
-                if _paragraph_like(lines[j]) and word_count(lines[j]) >= 20 and len(signature(lines[j]) & lede) >= 3
-            ),
-            None,
+            (j for j in range(i + 1, min(len(lines), i + 1 + INLINE_BOX_LINES)) if _resumes(lines, j, lede)), None
         )
-        if not box or resume is None:
+        # Any other marker is a label dropped inside the article when the article goes on right
+        # under it, for at least two long paragraphs.
+        stray = resume == i + 1 and i + 2 < len(lines) and _long_paragraph(lines[i + 2])
+        if resume is None or not (box or stray):
             return i
         for j in range(i, resume):
             fixed[j] = Block(CHROME, lines[j], "inline box inside the article")
         i = resume
     return len(lines)
+
+
+def _long_paragraph(line: str) -> bool:
+    return _paragraph_like(line) and word_count(line) >= 20
+
+
+def _resumes(lines: list[str], j: int, lede: set[str]) -> bool:
+    """True if line j goes on with the article: a long paragraph sharing 3+ words with the lede."""
+    return _long_paragraph(lines[j]) and len(signature(lines[j]) & lede) >= 3
 
 
 def _body_start(lines: list[str], fixed: list[Block | None]) -> int:
@@ -604,10 +611,14 @@ def _drop_duplicates(blocks: list[Block]) -> list[Block]:
         if repeated or teaser:
             out[i] = Block(CHROME, blocks[i].text, "repeats text found in another paragraph")
     # a "subheading" that is a copy of a chrome line (image alt text printed again in the body)
+    # or of the headline (printed again above the text, or as a photo's title)
     chrome = {texts[i] for i, b in enumerate(blocks) if b.kind == CHROME}
+    headlines = {texts[i].lower() for i, b in enumerate(blocks) if b.kind == HEADLINE}
     for i, b in enumerate(blocks):
         if b.kind == SUBHEADING and texts[i] in chrome:
             out[i] = Block(CHROME, b.text, "repeats a line of page chrome")
+        elif b.kind in (SUBHEADING, STANDFIRST, PARAGRAPH) and texts[i].lower() in headlines:
+            out[i] = Block(CHROME, b.text, "repeats the headline")
     return out
 
 
