@@ -39,6 +39,11 @@ def kinds(text):
         ("Duration 1:52", CHROME),
         ("• Written by Michelle Grattan, Professorial Fellow, University of Canberra", CHROME),
         ("Anthony Albanese and partner Jodie Haydon arrive in Beijing, China. Lukas Coch/AAP", CAPTION),
+        ("Comments() Print Mail Large Medium Small", CHROME),
+        ("Share on Facebook Twitter WhatsApp", CHROME),
+        ("Read more...", CHROME),
+        ("Advertising", CHROME),
+        ("ADVT", CHROME),
     ],
 )
 def test_line_kinds(line, kind):
@@ -213,6 +218,8 @@ def test_the_headline_printed_again_is_chrome():
         "Reporting by Jane Doe in Tunis and John Roe in Rome; Additional reporting by Ann Poe in Brussels; "
         "Editing by Sam Smith and Kim Lee",
         "Our Standards: The Trust Principles.",
+        "MORE International ARTICLES",
+        "More stories",
     ],
 )
 def test_end_markers_end_the_article(marker):
@@ -278,3 +285,26 @@ def test_a_link_headline_glued_to_a_paragraph_is_split_off(last, is_link):
     assert bool(link) == is_link
     if is_link:
         assert link[0].kind == CHROME and got[-2].kind == PARAGRAPH and got[-2].text.endswith("he said.")
+
+
+@pytest.mark.parametrize(
+    ("title", "credit"),
+    [
+        ("MH17 Trauer Niederlande 20.07.2014", "Image: Getty Images"),
+        ("Australian Prime Minister Malcolm Turnbull", "Joko Widodo honours Malcolm Turnbull with a welcome. (AAP)"),
+    ],
+)
+def test_a_photo_title_above_its_credit_or_caption_is_a_caption(title, credit):
+    k = kinds(f"Leaders meet in Pretoria\n\n{LEDE}\n\n{title}\n\n{credit}\n\n{LEDE} More.")
+    assert k[title] == CAPTION and k[credit] == CAPTION
+
+
+def test_a_byline_inside_the_article_is_chrome():
+    k = kinds(f"{LEDE}\n\nBy Web report\n\n{LEDE} More.")
+    assert k["By Web report"] == CHROME
+    assert k[f"{LEDE} More."] == PARAGRAPH
+
+
+def test_a_short_toolbar_like_sentence_is_still_article_text():
+    line = "Leaders will share a link by email."
+    assert kinds(f"{LEDE}\n\n{line}\n\n{LEDE} More.")[line] == PARAGRAPH

@@ -25,6 +25,7 @@ D = dt.date
         ("2023/03/03 14:10", (2023, 3, 3)),
         ("2023.03.03", (2023, 3, 3)),
         ("on the 3rd of March 2015", (2015, 3, 3)),
+        ("29-05-2017", (2017, 5, 29)),
     ],
 )
 def test_find_dates_shapes(text, expected):
@@ -115,6 +116,21 @@ CASES = [
         "talks on October 23, 2024 in Kazan on the sidelines of the summit.",
         D(2024, 10, 23),
         "inferred",
+    ),
+    (
+        # a site's date bar of the day the page was read stands above the headline; the byline
+        # date under the headline dates the report
+        "Thursday, 3 December 2026\n\nMilei and Biden meet in Washington\n\nNovember 23, 2023\n\nArgentine "
+        "President Javier Milei met US President Joe Biden in Washington.",
+        D(2023, 11, 23),
+        "header",
+    ),
+    (
+        # only an update stamp dates the page: used when nothing else does
+        "Updated: 2015-12-29 09:32\n\nLi and Merkel hold talks\n\nChinese Premier Li Keqiang and German "
+        "Chancellor Angela Merkel held talks.",
+        D(2015, 12, 29),
+        "header",
     ),
 ]
 

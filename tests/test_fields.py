@@ -142,6 +142,17 @@ SOURCES = [
         "Tuesday.\n© AP Photo / Mark Schiefelbein\nThe two leaders discussed trade.",
         None,
     ),
+    (
+        "Milei meets Biden in Washington\nTelam | 23-11-2023 14:02\nArgentine President Javier Milei met US "
+        "President Joe Biden in Washington on Tuesday.\nThe two leaders discussed trade.",
+        "Telam",
+    ),
+    (
+        # a section named after a country, not an outlet
+        "Milei meets Biden in Washington\nARGENTINA | 23-11-2023 14:02\nArgentine President Javier Milei met US "
+        "President Joe Biden in Washington on Tuesday.\nThe two leaders discussed trade.",
+        None,
+    ),
 ]
 
 
@@ -151,6 +162,12 @@ def test_source(text, source):
 
 
 FORMATS = [
+    (
+        "Modi, Trump Talk Over Phone, Discuss Key Issues\n\nNarendra Modi and Donald Trump held a telephonic "
+        "conversation last evening.\n\nIt was the first conversation since they met at the G20 summit in November.",
+        "phone",
+    ),
+    ("According to the White House statement, PM Modi dialled Trump to wish him a happy new year.", "phone"),
     ("Xi Jinping Held a Video Summit with French and German Leaders\nXi spoke with Macron and Merkel.", "video"),
     ("Putin and Macron held talks in the videoconference format on Friday, the Kremlin said.", "video"),
     ("President Biden held a phone call Sunday with Ukrainian President Volodymyr Zelenskyy.", "phone"),
@@ -180,6 +197,40 @@ def test_format(text, fmt):
 
 
 LOCATIONS = [
+    (
+        "NUR-SULTAN. KAZINFORM – President Kassym-Jomart Tokayev had a telephone conversation with Shavkat Mirziyoyev.",
+        "phone",
+        "Nur-Sultan",
+    ),
+    (
+        "Modi meets Abe\nNovember 11, 2016 03:39 pm | Updated December 04, 2021 11:04 pm IST - Tokyo\n"
+        "Prime Minister Narendra Modi held talks with Shinzo Abe on Friday.",
+        "in-person",
+        "Tokyo",
+    ),
+    (
+        "President Lee, who is attending the G7 summit in Canada, held his first meeting with Ishiba.",
+        "in-person",
+        "Canada",
+    ),
+    (
+        "President William Ruto on Wednesday held talks with Somalia and South Sudan Presidents in two separate "
+        "meetings at State House, Nairobi.",
+        "in-person",
+        "Nairobi",
+    ),
+    (
+        "Turnbull and Widodo meet\nTurnbull held his first talks with Joko Widodo.\nThe prime minister was "
+        "welcomed to Jakarta with a billboard to mark his visit.",
+        "in-person",
+        "Jakarta",
+    ),
+    ("Modi and Trump held talks in November, their offices said.", "in-person", None),
+    (
+        "Sheikh Mohammed met the Emir on the sidelines of a summit to ease tensions in the Middle East.",
+        "in-person",
+        None,
+    ),
     ("BRASÍLIA — Lula met Emmanuel Macron at the Planalto Palace on Tuesday.", "in-person", "Brasília"),
     ("ASUNCIÓN, 14 mar (EFE) — Santiago Peña met Javier Milei on Tuesday.", "in-person", "Asunción"),
     ("Nairobi, Kenya, March 14 — William Ruto held talks with Abiy Ahmed on Tuesday.", "in-person", "Nairobi"),
@@ -323,7 +374,8 @@ def test_strip_dateline(lede, rest):
 
 
 _CUE_WORDS = sorted(
-    {w for v in FORMAT_CUES.values() for w in re.findall(r"[A-Za-z-]+", v)} | {"Macron", "Call", "CALL"}
+    {w for v in FORMAT_CUES.values() for w in re.findall(r"[A-Za-z-]+", v)}
+    | {"Macron", "Call", "CALL", "TELEPHONE", "Telephonic", "pHONE", "Dialled"}
 )
 
 

@@ -379,6 +379,20 @@ REGRESSION = [
         [],
         id="speaker-after-quote-ambassador-to-columnist",
     ),
+    pytest.param(
+        "India, Uzbekistan stand together: PM Modi at opening of virtual summit",
+        [
+            "Prime Minister Narendra Modi said during a virtual summit with Uzbekistan on Friday that talks must be "
+            "Afghan-led.",
+            "Congratulating President Shavkat Mirziyoyev ahead of the completion of his five years of rule, PM Modi "
+            "said that he was looking forward to the visit.",
+        ],
+        D(2020, 12, 11),
+        ["Narendra Modi", "Shavkat Mirziyoyev"],
+        [],
+        [],
+        id="congratulating-names-the-counterpart",
+    ),
 ]
 
 

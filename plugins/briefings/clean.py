@@ -82,6 +82,7 @@ class ChromeRules:
     credit_label: re.Pattern[str]
     credit_via: re.Pattern[str]
     agencies: tuple[str, ...]
+    toolbar_words: frozenset[str] = frozenset()
 
 
 # Every match of `ChromeRules.credit` holds one of these: a cheap test before the search.
@@ -96,7 +97,8 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
     names = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
     # The ways a credit ends a line; without `/` or `|` only the first, third and last can match.
     paren = r"\((?:[^()]*\b(?:photo|pictured|file)\b[^()]*|[^()]*(?:" + names + r")[^()]*)\)"
-    label = r"(?:^|[\s/|])(?:photo|image|credit)s?\s*:\s*[^/|]{1,60}"
+    # (`...the flight recordersImage: Reuters`: a credit glued to the caption)
+    label = r"(?:(?:^|[\s/|])(?:photo|image|credit)s?|(?-i:(?<=[a-z])(?:Photo|Image|Credit)s?))\s*:\s*[^/|]{1,60}"
     via = r"\bvia\s+(?:getty images|reuters|ap|afp)"
     credits = (
         paren,
@@ -122,6 +124,7 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
         credit_label=re.compile(r"(?:" + label + r")" + end, re.I),
         credit_via=re.compile(r"(?:" + via + r")" + end, re.I),
         agencies=agencies,
+        toolbar_words=frozenset(str(x).lower() for x in data.get("toolbar_words", [])),
     )
 
 
@@ -141,7 +144,7 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
     low = _BULLET.sub("", line).strip().lower()
     n = word_count(line)
     # In order: the first check that holds gives the reason (the others are not tried).
-    if low in rules.lines or low.rstrip(":") in rules.lines:
+    if low in rules.lines or low.rstrip(":.… ") in rules.lines:  # (`Read more...`)
         return "chrome line"
     if n <= 30 and low.startswith(rules.prefixes):
         return "chrome prefix"
@@ -149,6 +152,8 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
         return "chrome phrase"
     if any(c in low for c in rules.anywhere):
         return "chrome phrase (image licence, cookies)"
+    if 3 <= n <= TOOLBAR_MAX_WORDS and _toolbar(low, rules.toolbar_words):
+        return "share or print toolbar"
     if _RELATIVE_TIME.match(low):
         return "relative timestamp"
     if _VIEW_COUNT.match(low):
@@ -170,6 +175,22 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
     if _navigation_bar(line):
         return "navigation bar"
     return None
+
+
+TOOLBAR_MAX_WORDS = 14
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _toolbar(low: str, vocabulary: frozenset[str]) -> bool:
+    """A row of page buttons (`Comments() Print Mail Large Medium Small`): three or more words,
+    at least three quarters of them button words."""
+    found = _WORD.findall(low)
+    hits = sum(w in vocabulary for w in found)
+    return hits >= 3 and hits >= 0.75 * len(found)
+
+
+# `MORE International ARTICLES`: a list of other stories follows
+_MORE_LIST = re.compile(r"^more\s+(?:[\w-]+\s+){0,2}(?:articles|stories|news|videos|reports)$", re.I)
 
 
 _MENU_SEPARATOR = re.compile(r"\s[|»›>·•]\s")
@@ -197,6 +218,8 @@ def end_marker(line: str, rules: ChromeRules) -> str | None:
     One-word markers must be the whole line; longer ones may start a short line."""
     low = line.strip().lower().rstrip(":")
     n = word_count(line)
+    if _MORE_LIST.match(low):
+        return f"end of article: {line.strip()!r}"
     if low.split(" ", 1)[0].rstrip(":") not in rules.end_first_words:
         return "end of article: author note" if n <= 25 and _BIO.match(line.strip()) else None
     for marker in rules.end_markers:
@@ -538,12 +561,17 @@ def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline:
     return Block(CHROME, line, "short label in the header")
 
 
+BYLINE_WORDS = 5  # a byline alone on its line inside the article (`By Web report`) is this short
+
+
 def _body_block(i: int, lines: list[str], fixed: list[Block | None]) -> Block:
     """Kind of a line inside the article: a subheading (a short line, no full stop, before a
     paragraph; not a label in capitals, a bullet or a date) or a paragraph."""
     line = lines[i]
     nxt = next((lines[j] for j in range(i + 1, len(lines)) if fixed[j] is None), "")
     n = word_count(line)
+    if n <= BYLINE_WORDS and _BYLINE.match(line) and not _SENTENCE_END.search(line):
+        return Block(CHROME, line, "byline inside the article")
     heading_shape = 1 <= n <= 14 and not _SENTENCE_END.search(line) and bool(nxt) and _paragraph_like(nxt)
     if heading_shape and (line.upper() != line or n > 3) and not _BULLET.match(line) and not date_line(line):
         return Block(SUBHEADING, line, "short line before a paragraph")
@@ -647,8 +675,20 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
             blocks.append(_header_block(i, lines, fixed, headline))
         else:
             blocks.append(_body_block(i, lines, fixed))
-    blocks = _split_glued_links(_trim_tail(_top_dates(blocks), rules))
+    blocks = _split_glued_links(_trim_tail(_top_dates(_credited_titles(blocks)), rules))
     return CleanDoc(blocks=tuple(_drop_duplicates(blocks)), prefix_date=iso)
+
+
+def _credited_titles(blocks: list[Block]) -> list[Block]:
+    """A short line that is no sentence (the photo's title or alt text) right above a caption
+    (or a bare photo credit: `Image: Getty Images`) is part of the caption."""
+    out = list(blocks)
+    for i in range(len(out) - 1):
+        block, after = out[i], out[i + 1]
+        short = word_count(block.text) <= 12 and not _SENTENCE_END.search(block.text)
+        if short and after.kind == CAPTION and block.kind in (PARAGRAPH, SUBHEADING):
+            out[i] = Block(CAPTION, block.text, "the title of a photo captioned on the next line")
+    return out
 
 
 def _top_dates(blocks: list[Block]) -> list[Block]:

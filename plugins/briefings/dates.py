@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .model import CAPTION, CHROME, DATE_LINE, SOURCE_LINE, CleanDoc, Found
+from .model import CAPTION, CHROME, DATE_LINE, HEADLINE, PARAGRAPH, SOURCE_LINE, Block, CleanDoc, Found
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -54,7 +54,8 @@ _PATTERNS = [
         + r")?\b",
         re.I,
     ),
-    re.compile(r"\b(?P<d4>[0-3]?\d)[/.](?P<m4>[0-3]?\d)[/.](?P<y4>(?:19|20)\d\d)\b"),  # d/m/y; m/d/y if d > 12
+    # d/m/y, d.m.y, d-m-y (m/d/y if d > 12)
+    re.compile(r"\b(?P<d4>[0-3]?\d)(?P<sep4>[/.-])(?P<m4>[0-3]?\d)(?P=sep4)(?P<y4>(?:19|20)\d\d)\b"),
 ]
 _DIGIT = re.compile(r"\d")
 _YEAR_WORD = re.compile(r"(?<![\d-])(?:19[5-9]\d|20[0-4]\d)(?![\d-])")
@@ -196,12 +197,19 @@ def _resolved(hit: DateHit, weekdays: list[int], years: list[int]) -> tuple[dt.d
     return (hit.date(year) if year else None), why
 
 
+def _header_order(doc: CleanDoc) -> list[Block]:
+    """The header's date and source lines, the likeliest to date the report first: those under
+    the headline (a byline date), then those above it from the nearest up (a site's date bar
+    of the day it was read stands at the very top of the page)."""
+    lines = [(i, b) for i, b in enumerate(doc.blocks) if b.kind in (DATE_LINE, SOURCE_LINE)]
+    top = next((i for i, b in enumerate(doc.blocks) if b.kind == HEADLINE), -1)
+    return [b for i, b in lines if i > top] + [b for i, b in reversed(lines) if i < top]
+
+
 def _header_date(doc: CleanDoc, weekdays: list[int], years: list[int]) -> Found | None:
     """The date of a header line; a header without a year (`June 15, 14:09 UTC+3`) gets one
     inferred from the text."""
-    for block in doc.blocks:
-        if block.kind not in (DATE_LINE, SOURCE_LINE):
-            continue
+    for block in _header_order(doc):
         for hit in find_dates(block.text):
             if hit.year:
                 return Found(hit.date(), "header", block.text)
@@ -213,6 +221,7 @@ def _header_date(doc: CleanDoc, weekdays: list[int], years: list[int]) -> Found 
 
 TAIL_REASON = "short line after the article"  # set by clean._trim_tail
 _STAMP = re.compile(r"^(?:published|posted|first published)(?:\s+on)?\b", re.I)
+_UPDATED = re.compile(r"^(?:last\s+)?updated(?:\s+on)?\b", re.I)
 
 
 def _stamp_date(doc: CleanDoc) -> Found | None:
@@ -227,6 +236,18 @@ def _stamp_date(doc: CleanDoc) -> Found | None:
         alone = block.reason == TAIL_REASON and len(block.text.replace(hit.text, "").split()) <= 1
         if _STAMP.match(block.text) or alone:
             return Found(hit.date(), "header", block.text)
+    return None
+
+
+def _updated_date(doc: CleanDoc) -> Found | None:
+    """The date of an `Updated: 2015-12-29 09:32` stamp above the article, when the page gives
+    no other (an update is often days or years after the report)."""
+    first = next((i for i, b in enumerate(doc.blocks) if b.kind == PARAGRAPH), len(doc.blocks))
+    for block in doc.blocks[:first]:
+        if block.kind == CHROME and _UPDATED.match(block.text):
+            hit = next((h for h in find_dates(block.text) if h.year), None)
+            if hit is not None:
+                return Found(hit.date(), "header", block.text)
     return None
 
 
@@ -329,7 +350,7 @@ def extract_date(doc: CleanDoc) -> tuple[Found, str]:
     if header:
         return header, header.rule
     lede = doc.lede
-    found = _dateline_date(lede, weekdays, years) or _event_date(doc, weekdays, years)
+    found = _dateline_date(lede, weekdays, years) or _event_date(doc, weekdays, years) or _updated_date(doc)
     if found:
         return found, found.rule
     return Found(None, "none", "no date in the headline, header, dateline or lede"), "none"

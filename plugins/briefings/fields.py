@@ -21,6 +21,10 @@ from .yamlio import load_yaml
 REGISTRY = Path(__file__).parent / "registry"
 TITLE_MAX = 100
 
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+)  # fmt: skip
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # upper- and lower-case letters of city names (Latin-1 accents too)
 _MONTH_LOW = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"  # `14 mar` (Spanish wires)
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -29,6 +33,10 @@ _COUNTRY_TAG = r"(?:\s*\[[A-Za-z][\w .'-]{1,30}\])?"  # ANI's `[India]`
 _AGENCY_DATELINE = re.compile(
     rf"^[{_UP}][\w.' /-]{{1,40}}?{_COUNTRY_TAG}(?:,\s*[\w .'-]{{2,30}}?){{0,2}}\s*"
     r"\((?!(?:re)?translated|updated|video|photos?|live|file\b)(?P<agency>[A-Za-z][\w .&-]{1,30})\)\.?\s*[-–—:]"
+)
+# `NUR-SULTAN. KAZINFORM – President ...`: the city, a dot, the agency in capitals
+_DOTTED_AGENCY = re.compile(
+    rf"^(?P<city>[{_UP}][{_UP}'’-]+(?:\s[{_UP}][{_UP}'’-]+){{0,2}})\.\s+(?P<agency>[A-Z][A-Z-]{{2,20}})\s*[-–—]\s"
 )
 # An agency credit that opens the lede: `(CNN) — President ...`
 _BARE_AGENCY = re.compile(r"^\((?P<agency>[A-Z][\w.&-]{1,15}(?: [A-Z][\w.&-]+){0,2})\)\s*[-–—:]*\s+(?=[A-Z“\"])")
@@ -115,7 +123,7 @@ FORMAT_CUES = {
         r"|online (?:summit|meeting|talks)|via video|by video"
     ),
     "phone": (
-        r"phone|telephone|phoned|teleconference|by phone|over the phone"
+        r"(?i:phone|telephone|telephonic(?:ally)?|phoned|teleconference|by phone|over the phone|dial(?:l)?ed)"
         r"|[Cc]all(?:ed|s)?(?=\s+(?:with\s+)?(?:[A-Z]|his|her|their)\w*\s+(?:[A-Z]|counterpart))"
         r"|spoke(?:\s+today|\s+on\s+\w+day)?\s+(?:with|to)(?=\s+(?:[A-Z]|his|her)\w*)"
         r"|(?:a|the|first|their|his|her)\s+call\b(?!\s+(?:for|on)\b)"
@@ -135,16 +143,21 @@ _FORMAT_LOW = {
 # Texts one of which every cue of a kind holds (lower-case where case is ignored): a cheap test.
 FORMAT_HINTS = {
     "video": ("video", "virtual", "online"),
-    "phone": ("phone", "teleconference", "call", "Call", "spoke"),
+    "phone": ("call", "Call", "spoke"),
     "in-person": (
         "met", "meet", "visit", "summit", "face-to-face", "arrived", "host", "traveled", "travelled", "joint",
         "talks in", "held talks", "welcomed", "received",
     ),
 }  # fmt: skip
 # Any of a kind's hints, as one search (the same answer as trying each as a substring).
+# Hints of the cues written inside `(?i:...)` in a kind whose other cues keep their case: searched
+# in the lower-cased text.
+FORMAT_HINTS_ANY_CASE = {"phone": ("phon", "teleconference", "dial")}
 _HINT_RES = {k: re.compile("|".join(re.escape(h) for h in hints)) for k, hints in FORMAT_HINTS.items()}
+_ANY_CASE_HINT_RES = {k: re.compile("|".join(map(re.escape, hints))) for k, hints in FORMAT_HINTS_ANY_CASE.items()}
 _OTHER_TIME = re.compile(
-    r"\b(?:will|would|plan(?:s|ned)?|previous(?:ly)?|earlier|last|next|in (?:January|February|March|April|May|June|July"
+    r"\b(?:will|would|plan(?:s|ned)?|previous(?:ly)?|earlier|last(?!\s+(?:night|evening))|next"
+    r"|in (?:January|February|March|April|May|June|July"
     r"|August|September|October|November|December))\b",
     re.I,
 )
@@ -224,7 +237,8 @@ def _header_outlet(doc: CleanDoc) -> Found | None:
             hits = dates.find_dates(block.text)
             before = block.text[: hits[0].start].strip(" ,|-–—") if hits else ""
             stamp = re.match(r"^(?:last\s+)?(?:modified|updated|posted|published|date|by)\b", before, re.I)
-            if before and 1 <= word_count(before) <= 3 and before[:1].isupper() and not stamp:
+            place = before.lower().removeprefix("the ") in load_places().not_venues  # a section: `ARGENTINA |`
+            if before and 1 <= word_count(before) <= 3 and before[:1].isupper() and not stamp and not place:
                 return Found(before, "header", block.text)
         if block.kind in (CHROME, DATE_LINE):
             m = _BYLINE_OUTLET.search(block.text)
@@ -311,9 +325,11 @@ def extract_source(doc: CleanDoc) -> Found:
             return Found(name.strip(), "source-line", block.text)
     lede = doc.lede
     m = _SLASH_AGENCY.match(lede) or _AGENCY_DATELINE.match(lede) or _MIXED_DATELINE.match(lede)
-    m = m if m and m.group("agency") else _BARE_AGENCY.match(lede)
+    m = m if m and m.group("agency") else _BARE_AGENCY.match(lede) or _DOTTED_AGENCY.match(lede)
     if m:
-        return Found(m.group("agency").strip(), "dateline", lede[: m.end()])
+        agency = m.group("agency").strip()
+        agency = agency.capitalize() if agency.isupper() and len(agency) > 5 else agency  # KAZINFORM
+        return Found(agency, "dateline", lede[: m.end()])
     found = _header_outlet(doc) or _issuer_header(doc) or _agency_line(doc, _agency_names()) or _originally(doc)
     if found:
         return found
@@ -339,6 +355,7 @@ class Places:
     not_venues: frozenset[str]  # countries, adjectives, months, weekdays (lower case)
     seats: dict[str, str]  # seat of government (lower case) -> its city
     capitals: dict[str, str]  # capital (lower case) -> capital
+    countries: dict[str, str]  # a country's name or alias (lower case) -> its name
 
 
 @lru_cache(maxsize=1)
@@ -346,12 +363,16 @@ def load_places(path: Path | None = None) -> Places:
     """Read countries.yaml once into the lookups the location rules need."""
     path = path or REGISTRY / "countries.yaml"
     entries = load_yaml(path.read_text(encoding="utf-8")) if path.exists() else []
-    not_venues: set[str] = {m.lower() for m in dates.MONTHS} | set(dates.WEEKDAYS)
+    not_venues: set[str] = {m.lower() for m in dates.MONTHS} | set(dates.WEEKDAYS) | set(_MONTH_NAMES)
     seats: dict[str, str] = {}
     capitals: dict[str, str] = {}
+    countries: dict[str, str] = {}
     for entry in entries or []:
         if not isinstance(entry, dict):
             continue
+        if entry.get("kind", "country") == "country":
+            for name in (entry.get("name"), *(entry.get("aliases") or [])):
+                countries.setdefault(str(name).lower().removeprefix("the "), str(entry.get("name")))
         for key in ("name", "aliases", "adjectives"):
             values = entry.get(key) or []
             not_venues.update(str(v).lower() for v in ([values] if isinstance(values, str) else values))
@@ -360,18 +381,28 @@ def load_places(path: Path | None = None) -> Places:
             capitals[str(capital).lower()] = str(capital)
             seats.update({str(seat).lower(): str(capital) for seat in entry.get("seats") or []})
     # a capital also names its government ("Beijing said"), but where talks are held it is a city
-    return Places(frozenset(not_venues - set(capitals)), seats, capitals)
+    return Places(frozenset(not_venues - set(capitals)), seats, capitals, countries)
 
 
 def _title_city(raw: str) -> str:
-    return " ".join(w.capitalize() if w.isupper() else w for w in raw.split())
+    """`NUR-SULTAN` -> `Nur-Sultan`; words not all in capitals are kept."""
+    return " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in raw.split())
+
+
+# What follows a header's date before a place: `, 03:39 pm IST - Tokyo`
+_HEADER_TIME = re.compile(
+    r"^[\s,|–—-]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\s*"
+    r"(?:(?:IST|GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CDT|PST|PDT|JST|KST|MSK|AEST|AEDT|WIB|PHT|SGT|HKT)(?:[+-]\d{1,2})?\b)?"
+    r"[\s,|–—-]*",
+    re.I,
+)
 
 
 def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
     """The dateline city, a place in the header, or (for meetings in person) where the talks
     took place according to the lede. None when the text does not say."""
     lede = doc.lede
-    m = _DATELINE_CITY.match(lede) or _MIXED_DATELINE.match(lede)
+    m = _DOTTED_AGENCY.match(lede) or _DATELINE_CITY.match(lede) or _MIXED_DATELINE.match(lede)
     if m and len(m.group("city")) > 2:
         city = _title_city(m.group("city"))
         arrival = _arrival(doc, city) if talk_format == "in-person" else None
@@ -382,7 +413,7 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
     for block in doc.of_kind(DATE_LINE):
         hits = dates.find_dates(block.text)
         after = block.text[hits[-1].end :] if hits else ""
-        after = re.sub(r"^[\s,|-]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?[\s,|-]*", "", after, flags=re.I)
+        after = _HEADER_TIME.sub("", after)
         stamp = re.match(r"^\s*(?:by|posted|published|updated)\b", block.text, re.I)
         if after and 1 <= word_count(after) <= 3 and after[:1].isupper() and not after.isupper() and not stamp:
             return Found(after.strip(" ,."), "header", block.text)
@@ -425,13 +456,26 @@ def _city_line(doc: CleanDoc) -> Found | None:
     return None
 
 
+_COUNTRY_VENUE = re.compile(
+    r"\b(?:summit|talks|meeting|visit|conference|forum)\s+in\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2})"
+)
+# `at State House, Nairobi`, `welcomed to Jakarta`: the capital named after a building or a welcome
+_AT_CAPITAL = re.compile(
+    r"\b(?:at\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},|(?:welcomed|received|arrived)\s+to)"
+    r"\s+(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)"
+)
+
+
 def _venue(doc: CleanDoc) -> Found | None:
     """Where the talks took place: `in <Place>` in the headline or a lede sentence about the
-    talks (seats of government map to their city); countries, regions and places of other
-    (future or past) events are skipped."""
+    talks (seats of government map to their city; `at State House, Nairobi` and `welcomed to
+    Jakarta` give the capital); countries, regions and places of other (future or past)
+    events are skipped, but a country is the venue when no city is named (`summit in Canada`)."""
     places = load_places()
     not_venues, seats = places.not_venues, places.seats
     texts = [doc.headline] if doc.headline else []
+    country: Found | None = None
     for text in texts + doc.paragraphs[:3]:
         for sentence in _sentences(text):
             # a headline that opens with the place: "In Kiev, Polish leader Tusk pledges ..."
@@ -441,9 +485,7 @@ def _venue(doc: CleanDoc) -> Found | None:
             for m in _VENUE.finditer(sentence):
                 place = re.sub(r"['’]s$", "", m.group("place")).rstrip(".,")
                 low = place.lower()
-                if _OTHER_TIME.search(sentence[max(0, m.start() - 40) : m.start()]) or _FUTURE.search(
-                    sentence[max(0, m.start() - 25) : m.start()]
-                ):
+                if _other_time_before(sentence, m.start()):
                     continue
                 if low in seats:
                     return Found(seats[low], "venue-seat", m.group(0))
@@ -451,13 +493,32 @@ def _venue(doc: CleanDoc) -> Found | None:
                     continue
                 if m.group(0).lower().startswith("in ") and len(place) > 2:
                     return Found(place, "venue", m.group(0))
-    return None
+            for m in _AT_CAPITAL.finditer(sentence):
+                place = m.group("place").rstrip(".,")
+                if place.lower() in places.capitals and not _other_time_before(sentence, m.start()):
+                    return Found(places.capitals[place.lower()], "venue-capital", m.group(0))
+            for m in _COUNTRY_VENUE.finditer(sentence):
+                name = places.countries.get(m.group("place").rstrip(".,").lower())
+                if country is None and name and not _other_time_before(sentence, m.start()):
+                    country = Found(name, "venue-country", m.group(0))
+    return country
+
+
+def _other_time_before(sentence: str, start: int) -> bool:
+    """True if the words just before `start` put what follows at another time (`will`, `last`)."""
+    return bool(
+        _OTHER_TIME.search(sentence[max(0, start - 40) : start]) or _FUTURE.search(sentence[max(0, start - 25) : start])
+    )
 
 
 def _hinted(text: str, low: str, kind: str) -> bool:
-    """False if `text` (lower-cased: `low`) holds none of the FORMAT_HINTS of `kind`."""
+    """False if `text` (lower-cased: `low`) holds none of the FORMAT_HINTS of `kind` (nor, in
+    `low`, of its FORMAT_HINTS_ANY_CASE)."""
     where = low if kind in _IGNORING_CASE else text
-    return _HINT_RES[kind].search(where) is not None
+    if _HINT_RES[kind].search(where) is not None:
+        return True
+    any_case = _ANY_CASE_HINT_RES.get(kind)
+    return any_case is not None and any_case.search(low) is not None
 
 
 def _cued(kind: str, text: str, low: str, odd: bool) -> bool:
