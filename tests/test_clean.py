@@ -35,6 +35,8 @@ def kinds(text):
         ("Source: AMNA", SOURCE_LINE),
         ("Home | China | World | Business | Culture | Sports", CHROME),
         ("Home » Media Center » Press Releases » Bilateral", CHROME),
+        ("Kazakhstan and Uzbekistan    President of Kazakhstan    Akorda presidential residence", CHROME),
+        ("Diplomacy\tUkraine\tG7", CHROME),
         ("We'd like to set additional cookies to understand how you use this site and improve our services.", CHROME),
         ("Duration 1:52", CHROME),
         ("• Written by Michelle Grattan, Professorial Fellow, University of Canberra", CHROME),
@@ -48,6 +50,38 @@ def kinds(text):
 )
 def test_line_kinds(line, kind):
     assert kinds(f"{line}\n\n{LEDE}\n\n{LEDE} More.")[line] == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "Prime Minister Narendra Modi being greeted by his Japanese counterpart Shinzo Abe in Tokyo, on Friday.",
+            CAPTION,
+        ),
+        ("Presidents Xi Jinping and Joe Biden shaking hands before their talks in Woodside.", CAPTION),
+        (
+            "Prime Minister Narendra Modi was greeted by his Japanese counterpart Shinzo Abe in Tokyo on Friday.",
+            PARAGRAPH,
+        ),
+        ("Being greeted by crowds, the two leaders walked to the palace. They then held talks.", PARAGRAPH),
+    ],
+)
+def test_a_caption_without_a_credit_is_told_by_its_missing_verb(line, kind):
+    assert kinds(f"{LEDE}\n\n{line}\n\n{LEDE} More.")[line] == kind
+
+
+def test_the_headline_printed_again_with_a_photo_credit_is_chrome():
+    headline = "President Lee and Prime Minister Ishiba Hold First Summit"
+    text = f"{headline}\n\n{LEDE}\n\n{headline} Yonhap News\n\n{LEDE} More."
+    assert kinds(text)[f"{headline} Yonhap News"] == CHROME
+    text = f"{headline}\n\n{LEDE}\n\n{headline} in Canada, the first of many, said officials.\n\n{LEDE} More."
+    assert kinds(text)[f"{headline} in Canada, the first of many, said officials."] == PARAGRAPH
+
+
+def test_sentences_set_apart_by_wide_gaps_are_article_text():
+    line = "The two leaders met in Rome.   They spoke for an hour.   Both agreed to meet again."
+    assert kinds(f"{LEDE}\n\n{line}")[line] == PARAGRAPH
 
 
 def test_headline_is_the_title_line_sharing_words_with_the_lede():
@@ -285,6 +319,23 @@ def test_a_link_headline_glued_to_a_paragraph_is_split_off(last, is_link):
     assert bool(link) == is_link
     if is_link:
         assert link[0].kind == CHROME and got[-2].kind == PARAGRAPH and got[-2].text.endswith("he said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds_in_order"),
+    [
+        (
+            f"(MENAFN- Nam News Network) CAIRO, Dec 24 (NNN-MENA) – {LEDE}\n\n{LEDE} They met in Riyadh.– NNN-MENA",
+            [SOURCE_LINE, PARAGRAPH, PARAGRAPH, CHROME],
+        ),
+        (f"{LEDE}\n\nThey agreed to talk again. — AFP", [PARAGRAPH, PARAGRAPH, CHROME]),
+        # a parenthesis that is no credit, and capitals ending a sentence, stay article text
+        (f"(Updated) {LEDE}\n\nThey discussed the role of NATO.", [PARAGRAPH, PARAGRAPH]),
+        (f"{LEDE}\n\nHe said it was a fine day - OK", [PARAGRAPH, PARAGRAPH]),
+    ],
+)
+def test_wire_credits_around_the_article_are_split_off(text, kinds_in_order):
+    assert [b.kind for b in clean(text).blocks] == kinds_in_order
 
 
 @pytest.mark.parametrize(

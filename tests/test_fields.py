@@ -20,6 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 SOURCES = [
+    (
+        "(MENAFN- Nam News Network) CAIRO, Dec 24 (NNN-MENA) – Sisi received a phone call from Raisi.",
+        "Nam News Network",
+    ),
+    ("CAIRO, Dec 24 (NNN-MENA) – Egyptian President Sisi received a phone call from Ebrahim Raisi.", "NNN-MENA"),
     ("WASHINGTON/MOSCOW (Reuters) - Joe Biden and Vladimir Putin spoke by phone on Thursday about Ukraine.", "Reuters"),
     ("KYIV, Ukraine (AP) — Volodymyr Zelenskyy met British Prime Minister Rishi Sunak in Kyiv on Saturday.", "AP"),
     ("Putin and Erdogan discussed Syria by phone on Friday, the Kremlin press service said.", "Kremlin"),

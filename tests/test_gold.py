@@ -122,7 +122,7 @@ PROBE_MISSES = {
     "source": "s03 t07",
     "location": "q06 s01 s02",
     "format": "",
-    "body": "q02 r01 r07 t04 t05 t06",
+    "body": "q02 t06",
 }
 # Topics are the loosest gold (one careful reading among several): pinned where they match.
 PROBE_TOPICS_PINNED = "p01 p03 p04 p07 p09 p10 q06 q07 r04 r05 s06 t02"

@@ -198,14 +198,25 @@ MENU_MIN_ITEMS = 4  # a line of this many short items between separators is a me
 MENU_ITEM_WORDS = 3
 
 
+_WIDE_GAP = re.compile(r"\s{3,}|\t")
+TAG_ROW_MIN_ITEMS = 3  # `Kazakhstan and Uzbekistan    President of Kazakhstan    Akorda`
+TAG_ITEM_WORDS = 4
+
+
 def _navigation_bar(line: str) -> bool:
-    """A menu or breadcrumb trail: `Home | China | World | Business` (four or more items of at
-    most three words each, between `|`, `»`, `›`, `>`, `·` or `•`), with no date in it."""
+    """A menu, breadcrumb trail or row of tags, with no date in it: `Home | China | World | Business`
+    (four or more items of at most three words each, between `|`, `»`, `›`, `>`, `·` or `•`), or
+    three or more short items set apart by wide gaps (tabs, three or more spaces) and no full stop."""
+    if dates.find_dates(line):
+        return False
     items = _MENU_SEPARATOR.split(line.strip(" |"))
+    if len(items) >= MENU_MIN_ITEMS and all(1 <= word_count(item) <= MENU_ITEM_WORDS for item in items):
+        return True
+    tags = _WIDE_GAP.split(line.strip())
     return (
-        len(items) >= MENU_MIN_ITEMS
-        and all(1 <= word_count(item) <= MENU_ITEM_WORDS for item in items)
-        and not dates.find_dates(line)
+        len(tags) >= TAG_ROW_MIN_ITEMS
+        and all(1 <= word_count(tag) <= TAG_ITEM_WORDS for tag in tags)
+        and not _SENTENCE_END.search(line.strip())
     )
 
 
@@ -561,6 +572,13 @@ def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline:
     return Block(CHROME, line, "short label in the header")
 
 
+# A caption without a credit: names, then a participle where a sentence has its verb
+# (`Prime Minister Narendra Modi being greeted by his Japanese counterpart ...`)
+_UNCREDITED_CAPTION = re.compile(
+    r"^(?:[A-Z][\w.'’-]*,?\s+|(?:and|of|the)\s+){1,10}(?:\([A-Za-z]+\)\s+)?"
+    r"(?:being\s+[a-z]+ed|shaking\s+hands|posing\s+for|waving\s+to)\b"
+)
+CAPTION_MAX_WORDS = 45
 BYLINE_WORDS = 5  # a byline alone on its line inside the article (`By Web report`) is this short
 
 
@@ -572,6 +590,8 @@ def _body_block(i: int, lines: list[str], fixed: list[Block | None]) -> Block:
     n = word_count(line)
     if n <= BYLINE_WORDS and _BYLINE.match(line) and not _SENTENCE_END.search(line):
         return Block(CHROME, line, "byline inside the article")
+    if n <= CAPTION_MAX_WORDS and _UNCREDITED_CAPTION.match(line) and len(_LAST_SENTENCE.split(line)) == 1:
+        return Block(CAPTION, line, "photo caption (`<names> being greeted by ...`, no finite verb)")
     heading_shape = 1 <= n <= 14 and not _SENTENCE_END.search(line) and bool(nxt) and _paragraph_like(nxt)
     if heading_shape and (line.upper() != line or n > 3) and not _BULLET.match(line) and not date_line(line):
         return Block(SUBHEADING, line, "short line before a paragraph")
@@ -620,6 +640,37 @@ def _split_glued_links(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# `(MENAFN- Nam News Network) CAIRO, ...`: an aggregator's credit for the outlet it reprints
+_SYNDICATION_CREDIT = re.compile(r"^\((?P<credit>[A-Z][A-Za-z]{1,12}\s*[-–:]\s*[^()]{2,50})\)\s+(?=\S)")
+# `... the Gaza conflict.– NNN-MENA`: a wire's sign-off glued to the last sentence
+_WIRE_SIGNOFF = re.compile(r"(?<=[.!?\"”’])\s*[-–—]{1,2}\s*(?P<wire>[A-Z]{2,10}(?:-[A-Z]{2,10})?)\s*$")
+
+
+def _split_wire_credits(blocks: list[Block]) -> list[Block]:
+    """An aggregator's credit opening the first paragraph (a source line) and a wire's sign-off
+    closing the last one (chrome) -> blocks of their own, beside the paragraph's text."""
+    out = list(blocks)
+    paragraphs = [i for i, b in enumerate(out) if b.kind == PARAGRAPH]
+    if not paragraphs:
+        return out
+    first, last = paragraphs[0], paragraphs[-1]
+    m = _WIRE_SIGNOFF.search(out[last].text)
+    if m:
+        text = out[last].text
+        out[last : last + 1] = [
+            Block(PARAGRAPH, text[: m.start()], out[last].reason),
+            Block(CHROME, text[m.start() :].strip(), "wire sign-off glued to the last sentence"),
+        ]
+    m = _SYNDICATION_CREDIT.match(out[first].text)
+    if m:
+        text = out[first].text
+        out[first : first + 1] = [
+            Block(SOURCE_LINE, text[: m.end()].strip(), "syndication credit opening the first paragraph"),
+            Block(PARAGRAPH, text[m.end() :], out[first].reason),
+        ]
+    return out
+
+
 def _drop_duplicates(blocks: list[Block]) -> list[Block]:
     """Turn teasers and repeated paragraphs (text found again in another block) into chrome.
 
@@ -645,9 +696,23 @@ def _drop_duplicates(blocks: list[Block]) -> list[Block]:
     for i, b in enumerate(blocks):
         if b.kind == SUBHEADING and texts[i] in chrome:
             out[i] = Block(CHROME, b.text, "repeats a line of page chrome")
-        elif b.kind in (SUBHEADING, STANDFIRST, PARAGRAPH) and texts[i].lower() in headlines:
+        elif b.kind in (SUBHEADING, STANDFIRST, PARAGRAPH) and _repeats_headline(texts[i].lower(), headlines):
             out[i] = Block(CHROME, b.text, "repeats the headline")
     return out
+
+
+HEADLINE_CREDIT_WORDS = 3  # `<the headline> Yonhap News`: a photo titled with the headline and credited
+
+
+def _repeats_headline(low: str, headlines: set[str]) -> bool:
+    """True if a (lower-cased) line is the headline, alone or followed by a short credit."""
+    for headline in headlines:
+        if low == headline:
+            return True
+        rest = low[len(headline) :] if low.startswith(headline) else ""
+        if rest[:1] == " " and word_count(rest) <= HEADLINE_CREDIT_WORDS and not _SENTENCE_END.search(rest):
+            return True
+    return False
 
 
 def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
@@ -675,7 +740,7 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
             blocks.append(_header_block(i, lines, fixed, headline))
         else:
             blocks.append(_body_block(i, lines, fixed))
-    blocks = _split_glued_links(_trim_tail(_top_dates(_credited_titles(blocks)), rules))
+    blocks = _split_wire_credits(_split_glued_links(_trim_tail(_top_dates(_credited_titles(blocks)), rules)))
     return CleanDoc(blocks=tuple(_drop_duplicates(blocks)), prefix_date=iso)
 
 

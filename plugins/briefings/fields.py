@@ -318,9 +318,9 @@ def extract_source(doc: CleanDoc) -> Found:
     """The agency or issuer the report names: Source line, dateline agency, byline outlet,
     or the official body whose statement it relays. Photo credits are never the source."""
     for block in doc.of_kind(SOURCE_LINE):
-        m = re.match(r"^(?:source|sources|via)\s*:\s*(.+?)\.?$", block.text, re.I)
+        m = re.match(r"^(?:source|sources|via)\s*:\s*(.+?)\.?$|^\([A-Za-z]+\s*[-–:]\s*(.+?)\)$", block.text, re.I)
         if m:
-            name = re.split(r"\s*\|\s*|\s+[•·]\s+", m.group(1))[0]
+            name = re.split(r"\s*\|\s*|\s+[•·]\s+", m.group(1) or m.group(2))[0]
             name = re.sub(r"\s+(?:and|with|&)\s+(?:other\s+)?(?:news\s+)?agencies$", "", name, flags=re.I)
             return Found(name.strip(), "source-line", block.text)
     lede = doc.lede
@@ -328,7 +328,8 @@ def extract_source(doc: CleanDoc) -> Found:
     m = m if m and m.group("agency") else _BARE_AGENCY.match(lede) or _DOTTED_AGENCY.match(lede)
     if m:
         agency = m.group("agency").strip()
-        agency = agency.capitalize() if agency.isupper() and len(agency) > 5 else agency  # KAZINFORM
+        if agency.isupper() and agency.isalpha() and len(agency) > 5:  # KAZINFORM (not NNN-MENA)
+            agency = agency.capitalize()
         return Found(agency, "dateline", lede[: m.end()])
     found = _header_outlet(doc) or _issuer_header(doc) or _agency_line(doc, _agency_names()) or _originally(doc)
     if found:
