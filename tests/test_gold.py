@@ -117,8 +117,8 @@ def probe_briefings(tmp_path_factory):
 PROBE_MISSES = {
     "date": "q01",
     "title": "r03",
-    "participants": "r05 s04 t05",
-    "people": "q05 q06 r05 s03 s05 t05",
+    "participants": "r05 s04",
+    "people": "q05 q06 r05 s03 t05",
     "source": "s03 t07",
     "location": "q06 s01 s02",
     "format": "",

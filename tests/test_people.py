@@ -393,6 +393,24 @@ REGRESSION = [
         [],
         id="congratulating-names-the-counterpart",
     ),
+    pytest.param(
+        None,
+        ["President Lee Jaemyung held his first summit with Japanese Prime Minister Shigeru Ishiba in Kananaskis."],
+        D(2025, 6, 17),
+        ["Lee Jae-myung", "Shigeru Ishiba"],
+        [],
+        [],
+        id="romanised-name-without-its-syllable-hyphen",
+    ),
+    pytest.param(
+        None,
+        ["President Rodrigo Roa Duterte on Tuesday met with the Japanese Prime Minister at the ASEAN Summits."],
+        D(2016, 9, 6),
+        ["Rodrigo Duterte", "Shinzo Abe"],
+        [],
+        ["Rodrigo Roa Duterte"],
+        id="registry-name-with-a-middle-name",
+    ),
 ]
 
 

@@ -5,7 +5,10 @@ registry in `registry/` next to this module (`people.yaml`, `countries.yaml`).
 
 How a name is found (each `Found` carries the rule and the matched text):
 
-- `registry-name` / `registry-alias`: a full canonical name or alias from the registry;
+- `registry-name` / `registry-alias`: a full canonical name or alias from the registry (an
+  alias without a romanised name's syllable hyphen, `Lee Jaemyung`, comes with every entry);
+- `registry-middle-name`: a registry name with middle names, after a role ("President Rodrigo
+  Roa Duterte");
 - `registry-name-fuzzy`: a registry surname after a slightly mistyped given name;
 - `title-surname`: a registry surname after a title or honorific ("President Putin", "Mr Sunak");
 - `surname`: a bare surname of someone the report has already established;
@@ -387,12 +390,24 @@ def _person(entry: dict[str, Any]) -> Person:
         Office(str(o["title"]), str(o["of"]), _as_date(o.get("from")), _as_date(o.get("to")))
         for o in entry.get("offices") or []
     )
+    name = str(entry["name"])
+    aliases = [str(a) for a in entry.get("aliases") or []]
     return Person(
-        name=str(entry["name"]),
-        aliases=tuple(str(a) for a in entry.get("aliases") or []),
+        name=name,
+        aliases=tuple(dict.fromkeys([*aliases, *filter(None, map(_unhyphenated, [name, *aliases]))])),
         short=tuple(str(s) for s in entry.get("short") or []),
         offices=offices,
     )
+
+
+_SYLLABLE_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+
+def _unhyphenated(name: str) -> str | None:
+    """A romanised name written without its syllable hyphen (`Lee Jae-myung` -> `Lee Jaemyung`),
+    or None if it has none (`Kassym-Jomart`, `el-Sisi` keep theirs: a capital or a particle)."""
+    joined = _SYLLABLE_HYPHEN.sub("", name)
+    return joined if joined != name and all(w[:1].isupper() for w in joined.split()) else None
 
 
 def _leader_entry(text: str) -> tuple[str, dt.date | None]:
@@ -1040,6 +1055,14 @@ def _word_before(text: str, pos: int) -> int | None:
     return start if start < end < pos else None
 
 
+def _without_middle_names(reg: Registry, name: str) -> tuple[Person, str] | None:
+    """The registry person a name with middle names is (`Rodrigo Roa Duterte` -> Rodrigo
+    Duterte: first and last word), with the rule; None if that is nobody in the registry."""
+    words = name.split()
+    hit = reg.by_key.get(name_key(f"{words[0]} {words[-1]}")) if len(words) > 2 else None
+    return (hit[0], "registry-middle-name") if hit else None
+
+
 def _find_context_names(doc: _Doc) -> None:
     """People outside the registry, named after a role word or before an apposition."""
     for seg in doc.segs:
@@ -1055,7 +1078,7 @@ def _find_context_names(doc: _Doc) -> None:
                 continue
             if any(fold(w).lower() in doc.reg.country_by_word for w in (name, name.split()[0])):
                 continue
-            hit = doc.reg.by_key.get(name_key(name))
+            hit = doc.reg.by_key.get(name_key(name)) or _without_middle_names(doc.reg, name)
             canonical = hit[0].name if hit else name
             doc.add(seg, s, e, canonical, hit[1] if hit else rule)
             doc.context_people.setdefault(name.split()[-1], canonical)
