@@ -32,6 +32,7 @@ def kinds(text):
         ("Trump speaks with Macron in Paris on November 10 | Christophe Petit-Tesson/AFP via Getty Images", CAPTION),
         ("Merkel and Putin met in Sochi and held a joint press conference afterwards. / Kremlin.Ru", CAPTION),
         ("Erdogan (L) and Zelensky (R) attend a news conference in Lviv. (Reuters File Photo)", CAPTION),
+        ('Boric said after the meeting that "our objective is to deepen the alliance". |', CAPTION),
         ("Source: AMNA", SOURCE_LINE),
         ("Home | China | World | Business | Culture | Sports", CHROME),
         ("Home » Media Center » Press Releases » Bilateral", CHROME),

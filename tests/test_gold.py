@@ -116,7 +116,7 @@ def probe_briefings(tmp_path_factory):
 # gets right today: every probe except the ones listed per field. Keep shrinking the lists.
 PROBE_MISSES = {
     "date": "q01",
-    "title": "r03",
+    "title": "",
     "participants": "r05 s04",
     "people": "q05 q06 r05 s03 t05",
     "source": "s03 t07",

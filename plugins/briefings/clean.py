@@ -47,6 +47,7 @@ _VIEW_COUNT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}[\d\s]*views?$", r
 _RESIDUE = re.compile(r"^[\W\d_]*$")
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}\s/\s*$|^(?:\w+\s){0,2}\w+\s/\s(?:\w+\s?){1,3}$")
 _TEASER = re.compile(r"^[^|.!?]{1,40}\s\|\s[^|]+$")
+_EMPTY_CREDIT = re.compile(r"[.!?][\"'”’]?\s+\|\s*$")  # `... between Mexico and Chile". |`
 _PROMO = re.compile(r"^\(\s*(?:also|see|read|watch|related|more|listen|click)\b.*\)$", re.I)
 _SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<src>[^.]{2,60})\.?$", re.I)
 _BYLINE = re.compile(
@@ -435,6 +436,8 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
         return Block(CAPTION, line, "ends in a photo credit")
     if _GALLERY.match(line):
         return Block(CAPTION, line, "photo gallery caption (`Item 1 of 3 ...`)")
+    if _EMPTY_CREDIT.search(line):
+        return Block(CAPTION, line, "a sentence, then `|` and no credit (a caption's empty credit)")
     why = chrome_reason(line, rules)
     if why:
         return Block(CHROME, line, why)
