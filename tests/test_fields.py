@@ -202,6 +202,7 @@ def test_format(text, fmt):
 
 
 LOCATIONS = [
+    ("(AGI) Milan, June 21 - French President Hollande arrived at the Milan Expo to meet Renzi.", "in-person", "Milan"),
     (
         "NUR-SULTAN. KAZINFORM – President Kassym-Jomart Tokayev had a telephone conversation with Shavkat Mirziyoyev.",
         "phone",
@@ -367,6 +368,8 @@ def test_summary_is_one_or_two_lede_sentences():
         ("(CNN) — Biden spoke.", "Biden spoke."),
         ("Bogotá, March 14 (EFE).- Petro spoke.", "Petro spoke."),
         ("Nairobi, Kenya, March 14 — Ruto spoke.", "Ruto spoke."),
+        ("(AGI) Milan, June 21 - The chill thawed.", "The chill thawed."),
+        ("(AP) Kennedy, the senator, spoke.", "Kennedy, the senator, spoke."),
         ("Putin met Xi: they agreed.", "Putin met Xi: they agreed."),
         (
             "President of Iran Ebrahim Raisi (retranslated): In the name",

@@ -120,7 +120,7 @@ PROBE_MISSES = {
     "participants": "r05 s04",
     "people": "q05 q06 r05 s03 t05",
     "source": "s03 t07",
-    "location": "q06 s01 s02",
+    "location": "q06 s02",
     "format": "",
     "body": "q02 t06",
 }

@@ -204,7 +204,9 @@ def strip_dateline(text: str) -> str:
     agency = _AGENCY_DATELINE.match(text) or _MIXED_DATELINE.match(text) or _BARE_AGENCY.match(text)
     agency = agency or "/" in m.group(0)
     if agency or _DATELINE_CITY.match(text):
-        return text[m.end() :]
+        rest = text[m.end() :]
+        # `(AGI) Milan, June 21 - The ...`: an agency's credit, then the dateline
+        return strip_dateline(rest) if _BARE_AGENCY.match(text) and _MIXED_DATELINE.match(rest) else rest
     return text
 
 
@@ -403,6 +405,8 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
     """The dateline city, a place in the header, or (for meetings in person) where the talks
     took place according to the lede. None when the text does not say."""
     lede = doc.lede
+    credit = _BARE_AGENCY.match(lede)  # `(AGI) Milan, June 21 - ...`
+    lede = lede[credit.end() :] if credit else lede
     m = _DOTTED_AGENCY.match(lede) or _DATELINE_CITY.match(lede) or _MIXED_DATELINE.match(lede)
     if m and len(m.group("city")) > 2:
         city = _title_city(m.group("city"))
