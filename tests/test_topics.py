@@ -216,6 +216,17 @@ REGRESSION = [
         {"Belarus", "United States"},
         id="cbs-biden-zelensky",
     ),
+    pytest.param(
+        "PM Modi, Shinzo Abe hold talks",
+        [
+            "Prime Minister Narendra Modi on Friday held wide-ranging talks with his Japanese counterpart Shinzo Abe "
+            "in Tokyo, with the civil nuclear deal expected to be signed.",
+            "The two sides had sealed a broad agreement on the nuclear deal during Mr. Abe's visit to India.",
+        ],
+        {"Nuclear Energy"},
+        {"Iran Nuclear Deal", "Iran"},
+        id="a-nuclear-deal-without-iran-is-not-iran's",
+    ),
 ]
 
 
