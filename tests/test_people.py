@@ -37,6 +37,7 @@ from briefings.people import (
     load_registry,
     name_key,
     sentence_spans,
+    short_name,
 )
 from briefings.wordtrie import CASE_ODD
 
@@ -638,3 +639,19 @@ def test_role_leads_start_every_role():
     firsts = _first_literals(list(re._parser.parse(text, re.I)))
     assert None not in firsts
     assert all(first.lower().startswith(ROLE_LEADS) for first in firsts), firsts
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Vladimir Putin", "Putin"),
+        ("Xi Jinping", "Xi"),
+        ("King Charles III", "King Charles"),
+        ("King Frederik X", "King Frederik"),
+        ("Pope Leo XIV", "Pope Leo"),
+        ("Benigno Aquino III", "Aquino"),  # the registry's surname form wins
+        ("Jane Unlisted", "Unlisted"),
+    ],
+)
+def test_short_name_for_headlines(name, short):
+    assert short_name(name) == short

@@ -1505,11 +1505,18 @@ def _finding(doc: _Doc) -> PeopleFinding:
     return PeopleFinding(participants, people)
 
 
+_REGNAL_NUMBER = re.compile(r"[IVX]+")
+
+
 def short_name(name: str, registry: Registry | None = None) -> str:
     """Canonical name -> the short form a headline uses ("Vladimir Putin" -> "Putin",
-    "Xi Jinping" -> "Xi"): the registry's first surname form, else the last word."""
+    "Xi Jinping" -> "Xi", "King Charles III" -> "King Charles"): the registry's first surname
+    form, else the last word (the name less its regnal number, for a monarch or a pope)."""
     registry = registry or load_registry()
     found = registry.by_key.get(name_key(name))
     if found and found[0].short:
         return found[0].short[0]
-    return name.split()[-1] if name.split() else name
+    words = name.split()
+    if len(words) > 1 and _REGNAL_NUMBER.fullmatch(words[-1]):  # "King Charles III" -> "King Charles"
+        return " ".join(words[:-1])
+    return words[-1] if words else name
