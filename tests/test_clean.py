@@ -80,6 +80,30 @@ def test_the_headline_printed_again_with_a_photo_credit_is_chrome():
     assert kinds(text)[f"{headline} in Canada, the first of many, said officials."] == PARAGRAPH
 
 
+def test_a_caption_printed_twice_is_a_caption_both_times_and_its_date_stays_the_reports():
+    caption = "Presidents Rouhani, Erdogan and Putin hold a joint news conference in Ankara, Turkey April 4, 2018"
+    text = (
+        f"Putin urges Turkey, Iran to help promote dialogue\n\nBy REUTERS\nJULY 1, 2020 16:08\n"
+        f"{caption} (photo credit: UMIT BEKTAS / REUTERS)\n{caption}\n(photo credit: UMIT BEKTAS / REUTERS)\n{LEDE}"
+    )
+    got = kinds(text)
+    assert got[caption] == CAPTION
+    assert got["JULY 1, 2020 16:08"] == DATE_LINE
+
+
+def test_a_sentence_credited_to_an_agency_above_the_article_is_a_caption_not_the_headline():
+    caption = "Crown Prince Mohammed bin Salman meets with Iranian Foreign Minister Abbas Araghchi in Riyadh. SPA"
+    headline = "Saudi Crown Prince and Iranian President discussed Middle East developments in phone call"
+    lede = "Crown Prince Mohammed bin Salman and Iranian President Masoud Pezeshkian held talks on Middle East developments."
+    doc = clean(f"{caption}\n{caption}\n\n{headline}\n\n{lede}\n\n{LEDE}")
+    assert doc.headline == headline
+    assert {b.kind for b in doc.blocks if b.text == caption} == {CAPTION}
+    # in the article, the same shape is the text's own (a wire's sign-off after the last sentence)
+    assert kinds(f"{LEDE}\n\nThe two leaders will meet again in May. AFP")[
+        "The two leaders will meet again in May. AFP"
+    ] in (PARAGRAPH,)
+
+
 def test_sentences_set_apart_by_wide_gaps_are_article_text():
     line = "The two leaders met in Rome.   They spoke for an hour.   Both agreed to meet again."
     assert kinds(f"{LEDE}\n\n{line}")[line] == PARAGRAPH

@@ -20,6 +20,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 SOURCES = [
+    ("logo Agência Brasil\n\nObama and Rousseff spoke by phone on Monday about the climate deal.", "Agência Brasil"),
+    ("Newsroom logo\n\nPutin and Merkel met in Sochi on Tuesday to discuss Ukraine and Syria.", None),
+    (
+        "On September 16, President Ilham Aliyev met with Vladimir Putin in Samarkand, Azernews reports citing AZERTAC.",
+        "Azernews",
+    ),
     (
         "(MENAFN- Nam News Network) CAIRO, Dec 24 (NNN-MENA) – Sisi received a phone call from Raisi.",
         "Nam News Network",

@@ -412,6 +412,18 @@ REGRESSION = [
         ["Rodrigo Roa Duterte"],
         id="registry-name-with-a-middle-name",
     ),
+    pytest.param(
+        "Ruto hosts Somalia, South Sudan Presidents",
+        [
+            "President William Ruto on Wednesday held talks with Somalia and South Sudan Presidents at State House.",
+            "Ruto said the discussions with President Mohamed Mohamud centred on the security situation in Somalia.",
+        ],
+        D(2023, 2, 8),
+        ["William Ruto", "Hassan Sheikh Mohamud"],
+        [],
+        ["Mohamed Mohamud"],
+        id="head-in-office-by-title-and-surname-with-another-given-name",
+    ),
 ]
 
 

@@ -8,6 +8,7 @@ got its kind, so an editor can see why a line was dropped. The chrome vocabulary
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -84,6 +85,8 @@ class ChromeRules:
     credit_via: re.Pattern[str]
     agencies: tuple[str, ...]
     toolbar_words: frozenset[str] = frozenset()
+    # `... in Riyadh. SPA`: a sentence, then an agency as written (a caption above the article)
+    credit_after_sentence: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 # Every match of `ChromeRules.credit` holds one of these: a cheap test before the search.
@@ -126,6 +129,7 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
         credit_via=re.compile(r"(?:" + via + r")" + end, re.I),
         agencies=agencies,
         toolbar_words=frozenset(str(x).lower() for x in data.get("toolbar_words", [])),
+        credit_after_sentence=re.compile(r"[.!?][\"'”’]?\s+(?:" + names + r")\s*$"),
     )
 
 
@@ -289,6 +293,14 @@ def _date_part(line: str) -> bool:
     rest = _PREFIX_WORDS.sub(" ", _TIME.sub(" ", rest))
     rest = re.sub(r"^\s*by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}", " ", rest.strip(), flags=re.I)
     return word_count(rest) <= (3 if hits[0].year else 1)
+
+
+def _only_a_date(line: str) -> bool:
+    """True for a line that is a date (and time) and nothing else: `JULY 1, 2020 16:08`."""
+    rest = line
+    for hit in dates.find_dates(line):
+        rest = rest.replace(hit.text, " ")
+    return rest != line and word_count(_PREFIX_WORDS.sub(" ", _TIME.sub(" ", rest))) == 0
 
 
 _DATELINE_START = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s|\s*\(|\s*[-–—:]\s|\.\s/)")
@@ -728,6 +740,10 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
     _mark_media_cards(lines, fixed)
     stop = _article_end(lines, fixed, rules)
     start = _body_start(lines[:stop], fixed)
+    for i in range(start):
+        if fixed[i] is None and rules.credit_after_sentence.search(lines[i]):
+            fixed[i] = Block(CAPTION, lines[i], "above the article: a sentence, then an agency's name")
+    _mark_caption_copies(lines, fixed)
     headline = _pick_headline(lines, fixed, start)
     blocks: list[Block] = []
     for i, line in enumerate(lines):
@@ -747,6 +763,20 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
     return CleanDoc(blocks=tuple(_drop_duplicates(blocks)), prefix_date=iso)
 
 
+def _mark_caption_copies(lines: list[str], fixed: list[Block | None]) -> None:
+    """A line that repeats a caption less its credit (a photo's alt text and its caption) is
+    a caption too."""
+    captions = sorted({ln for ln, b in zip(lines, fixed, strict=True) if b is not None and b.kind == CAPTION})
+    if not captions:
+        return
+    for i, line in enumerate(lines):
+        if fixed[i] is not None:
+            continue
+        at = bisect.bisect_right(captions, line)  # the captions that start with `line` sort right after it
+        if at < len(captions) and captions[at].startswith(line) and word_count(line) >= 4:
+            fixed[i] = Block(CAPTION, line, "repeats a photo caption without its credit")
+
+
 def _credited_titles(blocks: list[Block]) -> list[Block]:
     """A short line that is no sentence (the photo's title or alt text) right above a caption
     (or a bare photo credit: `Image: Getty Images`) is part of the caption."""
@@ -754,7 +784,8 @@ def _credited_titles(blocks: list[Block]) -> list[Block]:
     for i in range(len(out) - 1):
         block, after = out[i], out[i + 1]
         short = word_count(block.text) <= 12 and not _SENTENCE_END.search(block.text)
-        if short and after.kind == CAPTION and block.kind in (PARAGRAPH, SUBHEADING):
+        stamp = _only_a_date(block.text) or _BYLINE.match(block.text)
+        if short and not stamp and after.kind == CAPTION and block.kind in (PARAGRAPH, SUBHEADING):
             out[i] = Block(CAPTION, block.text, "the title of a photo captioned on the next line")
     return out
 

@@ -106,6 +106,12 @@ _SELF_REPORT = re.compile(
     rf"^(?:The\s+)?(?P<src>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:reports|reported|has\s+learn[te]d?|gathered|understands)"
     rf"\s+that\b"
 )
+# The outlet naming where it took a report from: `..., Azernews reports citing AZERTAC.`
+_REPORTS_CITING = re.compile(rf"(?:^|[,;]\s+)(?P<src>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:reports|reported),?\s+citing\b")
+# The site's logo, named by its alt text: `logo Agência Brasil`, `The Herald logo`
+_LOGO_LINE = re.compile(
+    rf"^(?:(?i:logo)\s+(?P<src>{_CAP}(?:\s+{_CAP}){{0,3}})|(?P<src2>{_CAP}(?:\s+{_CAP}){{0,3}})\s+(?i:logo))$"
+)
 # First words of section labels that look like mastheads ("World News", "Latest News").
 _SECTION_WORDS = frozenset(
     {
@@ -301,10 +307,17 @@ def _publisher_chrome(doc: CleanDoc) -> Found | None:
         m = _PUBLISHER_CHROME.match(block.text.strip())
         if m and not _NOT_PUBLISHER.search(block.text) and m.group("src").lower() not in {"our", "the"}:
             return Found(m.group("src").rstrip("."), "publisher-chrome", block.text)
+        m = _LOGO_LINE.match(block.text.strip())
+        name = (m.group("src") or m.group("src2")) if m else ""
+        if name and (len(name.split()) > 1 or name.isupper() or _OUTLET_WORD_RE.search(name)):  # not `Newsroom logo`
+            return Found(name, "publisher-logo", block.text)
     for para in doc.paragraphs[:4]:
         m = _SELF_REPORT.match(para)
         if m and (m.group("src").isupper() or _OUTLET_WORD_RE.search(m.group("src"))):
             return Found(m.group("src"), "self-report", m.group(0))
+        m = _REPORTS_CITING.search(para)
+        if m:
+            return Found(m.group("src"), "self-report", m.group(0).lstrip(",; "))
     first = next((b for b in doc.blocks if b.text.strip()), None)
     name = first.text.strip() if first is not None and first.kind == CHROME else ""
     words = name.removeprefix("The ").split()

@@ -728,7 +728,7 @@ _SAID_NAME_RE = re.compile(r"\b(?:said|says|added)\s+(?P<name>" + _NAME_RE_TEXT 
 _APPOSITION_TAIL_RE = re.compile(_APPOSITION_TAIL)
 _CUE_RE = re.compile(
     r"\b(?:talks?|talked|met|meet(?:s|ing|ings)?|spoke|speak(?:s|ing)?|call(?:s|ed|ing)?|phoned|phone|telephone|"
-    r"conversation|discuss(?:ed|es|ing)?|summit|host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|"
+    r"conversation|discuss(?:ed|es|ing|ions?)?|summit|host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|"
     r"told|tells?|visit(?:s|ed|ing)?|trip|negotiations?|videoconference|video\s*(?:call|link|conference)|"
     r"teleconference|dialogue|held|holds?|reaffirm(?:s|ed)?|agree(?:s|d)?|confirm(?:s|ed)?|exchanged|"
     r"trilateral|bilateral|press\s+conference|news\s+conference|urg(?:ed|ing)|thank(?:ed|ing)|congratulat(?:ed|ing)|"
@@ -1013,6 +1013,8 @@ def _find_titled_surnames(doc: _Doc) -> None:
                 fits = [p for p in cands if _typo_of(given[0], p)]
                 if len(fits) == 1:
                     doc.add(seg, given[1], m.end(), fits[0].name, "registry-name-fuzzy")
+                elif not fits:
+                    _add_titled_other_given(doc, seg, m, cands, given[1])
                 continue
             if title or (before.rstrip().endswith("'s") and doc.reg.possessive_re.search(before)):
                 person = _pick(cands, doc, title.group(0) if title else None)
@@ -1020,6 +1022,22 @@ def _find_titled_surnames(doc: _Doc) -> None:
                     weak = bool(_TERM_AFTER_RE.match(seg.text[m.end() : m.end() + 20]))
                     start = title.start() if title else m.start()
                     doc.add(seg, start, m.end(), person.name, "title-surname", weak)
+
+
+def _add_titled_other_given(doc: _Doc, seg: Segment, m: re.Match[str], cands: Sequence[Person], given_at: int) -> None:
+    """`President Mohamed Mohamud`: a title, a given name the registry does not know, a
+    registry surname -> the one person of that surname holding that office on the date."""
+    title = _TITLE_BEFORE_RE.search(seg.text[:given_at])
+    if title is None:
+        return
+
+    def head_office(p: Person) -> bool:  # on the date; on any day of theirs when undated
+        offices = [p.office_on(doc.when)] if doc.when is not None else list(p.offices)
+        return any(o is not None and o.title in HEAD_TITLES and _title_fits(o, title.group(0)) for o in offices)
+
+    holders = [p for p in cands if head_office(p)]
+    if len(holders) == 1:
+        doc.add(seg, title.start(), m.end(), holders[0].name, "title-surname")
 
 
 def _clean_context_name(raw: str) -> str | None:
