@@ -1,7 +1,7 @@
 """Table-driven tests for line classification: headline, chrome, captions, subheadings."""
 
 import pytest
-from briefings.clean import clean, split_title_block
+from briefings.clean import clean, split_title_block, unwrap
 from briefings.model import CAPTION, CHROME, DATE_LINE, HEADLINE, PARAGRAPH, SOURCE_LINE, STANDFIRST, SUBHEADING
 
 LEDE = "Russian President Vladimir Putin and French President Emmanuel Macron discussed Ukraine by phone on Friday."
@@ -384,3 +384,23 @@ def test_a_byline_inside_the_article_is_chrome():
 def test_a_short_toolbar_like_sentence_is_still_article_text():
     line = "Leaders will share a link by email."
     assert kinds(f"{LEDE}\n\n{line}\n\n{LEDE} More.")[line] == PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hard-wrapped at a fixed width: each sentence's lines joined again, blank lines kept
+        (
+            "Headline of the Report\n\nEgyptian President Sisi and\nEthiopian Prime Minister Abiy stressed on\n"
+            "the need to overcome obstacles.\nIn a telephone call, they hoped to reach an\nagreement.\n"
+            "Egypt and Ethiopia are locked in a dispute over\nwater shares.",
+            "Headline of the Report\n\nEgyptian President Sisi and Ethiopian Prime Minister Abiy stressed on "
+            "the need to overcome obstacles.\nIn a telephone call, they hoped to reach an agreement.\n"
+            "Egypt and Ethiopia are locked in a dispute over water shares.",
+        ),
+        # a page with one line per paragraph is left alone, even where a line goes on in lower case
+        ("Latest\n20m agoTory rebels vote\nPutin and Xi hold talks on trade\nthe two leaders met.", None),
+    ],
+)
+def test_unwrap_joins_the_lines_of_a_hard_wrapped_text(text, expected):
+    assert unwrap(text) == (text if expected is None else expected)

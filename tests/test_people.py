@@ -35,6 +35,7 @@ from briefings.people import (
     fold,
     is_furniture,
     load_registry,
+    loose_key,
     name_key,
     sentence_spans,
     short_name,
@@ -424,6 +425,19 @@ REGRESSION = [
         ["Mohamed Mohamud"],
         id="head-in-office-by-title-and-surname-with-another-given-name",
     ),
+    pytest.param(
+        None,
+        [
+            "Egyptian President Abdul Fattah al-Sisi and Ethiopian Prime Minister Abiy Ahmed stressed on Friday the "
+            "need to overcome any obstacles.",
+            "Sudan Irrigation Minister Yasser Abbas told reporters in Khartoum that progress was made.",
+        ],
+        D(2019, 10, 11),
+        ["Abdel Fattah el-Sisi", "Abiy Ahmed"],
+        ["Yasser Abbas"],
+        ["Mahmoud Abbas", "Abdul Fattah al-Sisi"],
+        id="arabic-name-spelt-another-way-and-a-minister-sharing-a-presidents-surname",
+    ),
 ]
 
 
@@ -667,3 +681,16 @@ def test_role_leads_start_every_role():
 )
 def test_short_name_for_headlines(name, short):
     assert short_name(name) == short
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Abdul Fattah al-Sisi", "Abdel Fattah el-Sisi", True),
+        ("Abd al-Fattah al-Sisi", "Abdel Fattah El Sisi", True),
+        ("Mohammed bin Salman", "Mohammed bin Salman Al Saud", False),
+        ("Yasser Abbas", "Mahmoud Abbas", False),
+    ],
+)
+def test_loose_key_joins_spellings_of_romanised_arabic_names(a, b, same):
+    assert (loose_key(a) == loose_key(b)) is same

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from . import dates
@@ -434,6 +435,39 @@ def split_glued_header(line: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+WRAP_MIN_BREAKS = 3  # mid-sentence line breaks (the next line going on in lower case) that mark a hard-wrapped text
+
+
+def _goes_on(line: str, nxt: str) -> bool:
+    """True if `nxt` carries on the sentence of `line` (no full stop between, and the next
+    line starts in lower case or `line` ends in a lower-case word)."""
+    line, nxt = line.strip(), nxt.strip()
+    if not line or not nxt or _SENTENCE_END.search(line):
+        return False
+    return nxt[:1].islower() or line.rsplit(" ", 1)[-1][:1].islower()
+
+
+def unwrap(text: str) -> str:
+    """A hard-wrapped text (lines broken at a fixed width, mid-sentence) with each paragraph
+    on one line again; any other text as it is. Blank lines still part paragraphs."""
+    lines = text.split("\n")
+    breaks = 0
+    for line, nxt in pairwise(lines):
+        if nxt.strip()[:1].islower() and word_count(line) >= 4 and not _SENTENCE_END.search(line.strip()):
+            breaks += 1
+            if breaks >= WRAP_MIN_BREAKS:
+                break
+    if breaks < WRAP_MIN_BREAKS:
+        return text
+    out: list[str] = []
+    for line in lines:
+        if out and _goes_on(out[-1], line):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _lines(text: str) -> list[str]:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     return [part for i, ln in enumerate(lines) for part in (split_glued_header(ln) if i < 3 else [ln])]
@@ -734,7 +768,7 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
     """Classify the lines of a seed's text. Text -> CleanDoc (blocks in source order)."""
     rules = rules or load_chrome_rules()
     iso, text = dates.prefix_date(text)
-    lines = _lines(text)
+    lines = _lines(unwrap(text))
     fixed: list[Block | None] = [_classify_line(ln, rules) for ln in lines]
     _mark_inline_boxes(lines, fixed)
     _mark_media_cards(lines, fixed)

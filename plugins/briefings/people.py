@@ -7,6 +7,7 @@ How a name is found (each `Found` carries the rule and the matched text):
 
 - `registry-name` / `registry-alias`: a full canonical name or alias from the registry (an
   alias without a romanised name's syllable hyphen, `Lee Jaemyung`, comes with every entry);
+- `registry-spelling`: a registry name spelt another common way (`Abdul Fattah al-Sisi`);
 - `registry-middle-name`: a registry name with middle names, after a role ("President Rodrigo
   Roa Duterte");
 - `registry-name-fuzzy`: a registry surname after a slightly mistyped given name;
@@ -135,6 +136,15 @@ class Registry:
         for p in self.people:
             table[name_key(p.name)] = (p, "registry-name")
         return table
+
+    @cached_property
+    def by_loose_key(self) -> dict[str, Person]:
+        """`loose_key` of every name and alias -> the person (only keys that name one person)."""
+        table: dict[str, set[str]] = {}
+        for p in self.people:
+            for n in (p.name, *p.aliases):
+                table.setdefault(loose_key(n), set()).add(p.name)
+        return {k: self.by_name[next(iter(v))] for k, v in table.items() if len(v) == 1}
 
     @cached_property
     def as_of(self) -> dt.date:
@@ -494,6 +504,17 @@ def _fold_char(ch: str) -> str:
 def name_key(name: str) -> str:
     """Lookup key of a name: folded, lower-cased, dots dropped, spaces/hyphens unified."""
     return re.sub(r"[\s\-]+", " ", fold(name).replace(".", " ")).strip().lower()
+
+
+_ARTICLE_PARTICLE = re.compile(r"\b(?:al|el|ul|ad|ar|as|ash|at|az)\s")  # `al-Sisi`, `el-Sisi`
+_ABD = re.compile(r"\babd(?:ul|el|al|ol)?\s")  # `Abdul Fattah`, `Abdel Fattah`, `Abd al-Fattah`
+
+
+def loose_key(name: str) -> str:
+    """`name_key` less the spellings that romanised Arabic names vary in (the article `al-`/
+    `el-`, `Abdul`/`Abdel`): `Abdul Fattah al-Sisi` and `Abdel Fattah el-Sisi` share one."""
+    key = _ARTICLE_PARTICLE.sub("", name_key(name) + " ")
+    return re.sub(r"\s+", " ", _ABD.sub("abd ", key)).strip()
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -1031,9 +1052,11 @@ def _add_titled_other_given(doc: _Doc, seg: Segment, m: re.Match[str], cands: Se
     if title is None:
         return
 
-    def head_office(p: Person) -> bool:  # on the date; on any day of theirs when undated
+    written = TITLE_VARIANTS.get(re.sub(r"\s+", " ", title.group(0).strip(" .,").lower()))
+
+    def head_office(p: Person) -> bool:  # the very office written, on the date (any day of theirs when undated)
         offices = [p.office_on(doc.when)] if doc.when is not None else list(p.offices)
-        return any(o is not None and o.title in HEAD_TITLES and _title_fits(o, title.group(0)) for o in offices)
+        return any(o is not None and o.title in HEAD_TITLES and o.title == written for o in offices)
 
     holders = [p for p in cands if head_office(p)]
     if len(holders) == 1:
@@ -1097,6 +1120,8 @@ def _find_context_names(doc: _Doc) -> None:
             if any(fold(w).lower() in doc.reg.country_by_word for w in (name, name.split()[0])):
                 continue
             hit = doc.reg.by_key.get(name_key(name)) or _without_middle_names(doc.reg, name)
+            loose = None if hit else doc.reg.by_loose_key.get(loose_key(name))
+            hit = hit or ((loose, "registry-spelling") if loose else None)
             canonical = hit[0].name if hit else name
             doc.add(seg, s, e, canonical, hit[1] if hit else rule)
             doc.context_people.setdefault(name.split()[-1], canonical)
