@@ -33,6 +33,10 @@ def kinds(text):
         ("Merkel and Putin met in Sochi and held a joint press conference afterwards. / Kremlin.Ru", CAPTION),
         ("Erdogan (L) and Zelensky (R) attend a news conference in Lviv. (Reuters File Photo)", CAPTION),
         ('Boric said after the meeting that "our objective is to deepen the alliance". |', CAPTION),
+        ("Official White House Photo by Andrea Hanks", CAPTION),
+        ("President Aliyev meets with President Putin in Samarkand [PHOTOVIDEO] - Gallery Image", CAPTION),
+        ("Translated by Mayra Borges", CHROME),
+        ("Live updates: Follow the latest on Israel-Gaza", CHROME),
         ("Source: AMNA", SOURCE_LINE),
         ("Home | China | World | Business | Culture | Sports", CHROME),
         ("Home » Media Center » Press Releases » Bilateral", CHROME),
@@ -102,6 +106,26 @@ def test_a_sentence_credited_to_an_agency_above_the_article_is_a_caption_not_the
     assert kinds(f"{LEDE}\n\nThe two leaders will meet again in May. AFP")[
         "The two leaders will meet again in May. AFP"
     ] in (PARAGRAPH,)
+
+
+def test_a_name_printed_twice_above_the_article_is_a_photo_label_not_the_headline():
+    lede = "Greece's Prime Minister Kyriakos Mitsotakis met with Turkish President Recep Tayyip Erdogan on Wednesday."
+    label = "Turkish President Recep Tayyip Erdogan"
+    doc = clean(f"Mitsotakis meets Erdogan\n\n{label}\n\n{label}\n\n{lede}\n\n{LEDE}")
+    assert doc.headline == "Mitsotakis meets Erdogan"
+    assert {b.kind for b in doc.blocks if b.text == label} == {CAPTION}
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Ana Cristina Campos reports from Agência Brasil", CHROME),
+        ("Yoni Kempinski ,", CHROME),
+        ("Mitsotakis reports from the summit that talks went well.", PARAGRAPH),
+    ],
+)
+def test_reporter_credits_in_the_article_are_chrome(line, kind):
+    assert kinds(f"{LEDE}\n\n{line}\n\n{LEDE} More.")[line] == kind
 
 
 def test_sentences_set_apart_by_wide_gaps_are_article_text():

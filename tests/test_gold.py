@@ -116,13 +116,13 @@ def probe_briefings(tmp_path_factory):
 # gets right today: every probe except the ones listed per field. Keep shrinking the lists.
 PROBE_MISSES = {
     "date": "q01",
-    "title": "v03 v05 w05",
+    "title": "v05",
     "participants": "r05 s04 u06",
     "people": "q05 q06 r05 s03 t05 u06 v05 w02 w06",
     "source": "s03 t07 u05 v05 w06",
     "location": "q06 s02 u01 u06 v01",
     "format": "",
-    "body": "q02 t06 v02 v05 w03 w06",
+    "body": "q02 t06 v02 v05 w03",
 }
 # Topics are the loosest gold (one careful reading among several): pinned where they match.
 PROBE_TOPICS_PINNED = "p01 p03 p04 p07 p09 p10 q06 q07 r04 r05 s06 t02 v02 v04"

@@ -49,6 +49,11 @@ _VIEW_COUNT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}[\d\s]*views?$", r
 _RESIDUE = re.compile(r"^[\W\d_]*$")
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}\s/\s*$|^(?:\w+\s){0,2}\w+\s/\s(?:\w+\s?){1,3}$")
 _TEASER = re.compile(r"^[^|.!?]{1,40}\s\|\s[^|]+$")
+# `Official White House Photo by Andrea Hanks`, `... in Riyadh. Picture by John Smith`
+_PHOTO_BY = re.compile(
+    r"(?:^|\s)(?:photo(?:graph)?|picture|image)s?\s+by\s+(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$", re.I
+)
+_GALLERY_ALT = re.compile(r"\s[-–|]\s*(?:gallery\s+image|photo\s+gallery|image\s+gallery)\s*$", re.I)
 _EMPTY_CREDIT = re.compile(r"[.!?][\"'”’]?\s+\|\s*$")  # `... between Mexico and Chile". |`
 _PROMO = re.compile(r"^\(\s*(?:also|see|read|watch|related|more|listen|click)\b.*\)$", re.I)
 _SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<src>[^.]{2,60})\.?$", re.I)
@@ -482,6 +487,10 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
         return Block(CAPTION, line, "ends in a photo credit")
     if _GALLERY.match(line):
         return Block(CAPTION, line, "photo gallery caption (`Item 1 of 3 ...`)")
+    if word_count(line) <= CAPTION_MAX_WORDS and _PHOTO_BY.search(line):
+        return Block(CAPTION, line, "ends in a `Photo by` credit")
+    if _GALLERY_ALT.search(line):
+        return Block(CAPTION, line, "a gallery image's alt text")
     if _EMPTY_CREDIT.search(line):
         return Block(CAPTION, line, "a sentence, then `|` and no credit (a caption's empty credit)")
     why = chrome_reason(line, rules)
@@ -628,6 +637,10 @@ _UNCREDITED_CAPTION = re.compile(
     r"(?:being\s+[a-z]+ed|shaking\s+hands|posing\s+for|waving\s+to)\b"
 )
 CAPTION_MAX_WORDS = 45
+REPORTER_CREDIT_WORDS = 10
+_REPORTER_CREDIT = re.compile(
+    r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}(?:\s+reports?\s+(?:from|for)\s+[A-Z][^.!?]{1,40}|\s+,)$"
+)
 BYLINE_WORDS = 5  # a byline alone on its line inside the article (`By Web report`) is this short
 
 
@@ -639,6 +652,8 @@ def _body_block(i: int, lines: list[str], fixed: list[Block | None]) -> Block:
     n = word_count(line)
     if n <= BYLINE_WORDS and _BYLINE.match(line) and not _SENTENCE_END.search(line):
         return Block(CHROME, line, "byline inside the article")
+    if n <= REPORTER_CREDIT_WORDS and _REPORTER_CREDIT.match(line):
+        return Block(CHROME, line, "reporter's credit (`<Name> reports from <Outlet>`, `Yoni Kempinski ,`)")
     if n <= CAPTION_MAX_WORDS and _UNCREDITED_CAPTION.match(line) and len(_LAST_SENTENCE.split(line)) == 1:
         return Block(CAPTION, line, "photo caption (`<names> being greeted by ...`, no finite verb)")
     heading_shape = 1 <= n <= 14 and not _SENTENCE_END.search(line) and bool(nxt) and _paragraph_like(nxt)
@@ -778,6 +793,7 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
         if fixed[i] is None and rules.credit_after_sentence.search(lines[i]):
             fixed[i] = Block(CAPTION, lines[i], "above the article: a sentence, then an agency's name")
     _mark_caption_copies(lines, fixed)
+    _mark_photo_labels(lines[:start], fixed)
     headline = _pick_headline(lines, fixed, start)
     blocks: list[Block] = []
     for i, line in enumerate(lines):
@@ -795,6 +811,19 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
             blocks.append(_body_block(i, lines, fixed))
     blocks = _split_wire_credits(_split_glued_links(_trim_tail(_top_dates(_credited_titles(blocks)), rules)))
     return CleanDoc(blocks=tuple(_drop_duplicates(blocks)), prefix_date=iso)
+
+
+PHOTO_LABEL_WORDS = 6
+
+
+def _mark_photo_labels(header: list[str], fixed: list[Block | None]) -> None:
+    """A name alone, printed twice in a row above the article (`Turkish President Recep Tayyip
+    Erdogan`: a photo's alt text and its caption), is a caption, never the headline."""
+    for i in range(len(header) - 1):
+        line = header[i]
+        label = 1 <= word_count(line) <= PHOTO_LABEL_WORDS and all(w[:1].isupper() for w in line.split())
+        if label and header[i + 1] == line and fixed[i] is None and fixed[i + 1] is None:
+            fixed[i] = fixed[i + 1] = Block(CAPTION, line, "a name printed twice above the article (a photo's label)")
 
 
 def _mark_caption_copies(lines: list[str], fixed: list[Block | None]) -> None:
@@ -815,7 +844,7 @@ def _credited_titles(blocks: list[Block]) -> list[Block]:
     """A short line that is no sentence (the photo's title or alt text) right above a caption
     (or a bare photo credit: `Image: Getty Images`) is part of the caption."""
     out = list(blocks)
-    for i in range(len(out) - 1):
+    for i in range(len(out) - 2, -1, -1):  # upwards: a photo's alt text above its title above its credit
         block, after = out[i], out[i + 1]
         short = word_count(block.text) <= 12 and not _SENTENCE_END.search(block.text)
         stamp = _only_a_date(block.text) or _BYLINE.match(block.text)
