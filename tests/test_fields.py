@@ -208,6 +208,19 @@ def test_format(text, fmt):
 
 
 LOCATIONS = [
+    (
+        "PM welcomes North American Leaders' Summit outcomes\n\nToluca, Mexico\n19 February 2014\n\n"
+        "Prime Minister Stephen Harper today met with Enrique Pena Nieto and Barack Obama for the summit.",
+        "in-person",
+        "Toluca",
+    ),
+    (
+        "Mr. Shinzo Abe, who was on his visit to New York to attend the United Nations General Assembly, held a "
+        "summit meeting with Tony Abbott.",
+        "in-person",
+        "New York",
+    ),
+    ("Modi met Abe on Friday during his visit to Japan, and they held talks on trade.", "in-person", None),
     ("(AGI) Milan, June 21 - French President Hollande arrived at the Milan Expo to meet Renzi.", "in-person", "Milan"),
     (
         "NUR-SULTAN. KAZINFORM – President Kassym-Jomart Tokayev had a telephone conversation with Shavkat Mirziyoyev.",

@@ -120,7 +120,7 @@ PROBE_MISSES = {
     "participants": "r05 s04 u06",
     "people": "q05 q06 r05 s03 t05 u06 v05 w02 w06",
     "source": "s03 t07 u05 v05 w06",
-    "location": "q06 s02 u01 u06 v01",
+    "location": "q06 s02 u06",
     "format": "",
     "body": "q02 t06 v02 v05 w03",
 }

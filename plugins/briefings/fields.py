@@ -169,6 +169,8 @@ _OTHER_TIME = re.compile(
 )
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _VENUE = re.compile(rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?P<place>[{_UPPER}][\w'’.-]+(?:[ -][{_UPPER}][\w'’.-]+){{0,2}})")
+# `who was on his visit to New York to attend ...`: where a leader is on a visit
+_VISIT_TO = re.compile(rf"\bvisit\s+to\s+(?P<place>[{_UPPER}][\w'’.-]+(?:[ -][{_UPPER}][\w'’.-]+){{0,2}})")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _THE_LEADERS = re.compile(r"\b(?:their|the two leaders|both leaders|the two presidents|the leaders)\b", re.I)
 _FUTURE = re.compile(r"\b(?:to be held|upcoming|planned|scheduled|due to)\b", re.I)
@@ -425,7 +427,7 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
         city = _title_city(m.group("city"))
         arrival = _arrival(doc, city) if talk_format == "in-person" else None
         return arrival or Found(city, "dateline", lede[: m.end()])
-    city = _city_line(doc)
+    city = _city_line(doc) or _place_line(doc)
     if city:
         return city
     for block in doc.of_kind(DATE_LINE):
@@ -474,6 +476,23 @@ def _city_line(doc: CleanDoc) -> Found | None:
     return None
 
 
+_PLACE_LINE = re.compile(
+    r"^(?P<city>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}),\s*(?P<country>[A-Z][\w'’. -]{2,40}?)\.?$"
+)
+
+
+def _place_line(doc: CleanDoc) -> Found | None:
+    """A `City, Country` line alone above the article (`Toluca, Mexico`): the city."""
+    countries = load_places().countries
+    for block in doc.blocks:
+        if block.kind == PARAGRAPH:
+            return None
+        m = _PLACE_LINE.match(block.text.strip())
+        if m and m.group("country").lower().removeprefix("the ") in countries:
+            return Found(m.group("city"), "header-place", block.text)
+    return None
+
+
 _COUNTRY_VENUE = re.compile(
     r"\b(?:summit|talks|meeting|visit|conference|forum)\s+in\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2})"
@@ -511,6 +530,15 @@ def _venue(doc: CleanDoc) -> Found | None:
                     continue
                 if m.group(0).lower().startswith("in ") and len(place) > 2:
                     return Found(place, "venue", m.group(0))
+            for m in _VISIT_TO.finditer(sentence):
+                place = m.group("place").rstrip(".,")
+                low = place.lower()
+                if (
+                    low not in not_venues
+                    and low.split()[0] not in not_venues
+                    and not _other_time_before(sentence, m.start())
+                ):
+                    return Found(seats.get(low, place), "venue-visit", m.group(0))
             for m in _AT_CAPITAL.finditer(sentence):
                 place = m.group("place").rstrip(".,")
                 if place.lower() in places.capitals and not _other_time_before(sentence, m.start()):
