@@ -108,6 +108,19 @@ def test_a_sentence_credited_to_an_agency_above_the_article_is_a_caption_not_the
     ] in (PARAGRAPH,)
 
 
+def test_a_long_caption_credited_to_an_agency_right_above_the_lede_is_a_caption():
+    caption = (
+        "El presidente de Chile, Sebastián Piñera, conversa hoy con su homólogo peruano, Martín Vizcarra, en el "
+        "Palacio de la Moneda, en Santiago. Piñera y Vizcarra se reunieron hoy en Santiago. EFE"
+    )
+    lede = "Santiago, Nov 27 (EFE).- Chilean President Sebastian Pinera and Martin Vizcarra met here Tuesday."
+    doc = clean(f"Presidents of Chile, Peru confirm good bilateral relations\n\n{caption}\n\n{lede}\n\n{LEDE}")
+    assert (
+        kinds(f"Presidents of Chile, Peru confirm good bilateral relations\n\n{caption}\n\n{lede}")[caption] == CAPTION
+    )
+    assert doc.lede == lede
+
+
 def test_a_name_printed_twice_above_the_article_is_a_photo_label_not_the_headline():
     lede = "Greece's Prime Minister Kyriakos Mitsotakis met with Turkish President Recep Tayyip Erdogan on Wednesday."
     label = "Turkish President Recep Tayyip Erdogan"

@@ -132,6 +132,21 @@ CASES = [
         D(2015, 12, 29),
         "header",
     ),
+    (
+        # a page date that the dateline contradicts (a crawl's date bar) is not the report's:
+        # the dateline's day, its year from the text
+        "La Oferta\n\nOctober 1, 2023\n\nPresidents of Chile, Peru confirm good relations\n\nSantiago, Nov 27, "
+        "2018 (EFE).- Chilean President Sebastian Pinera and Peruvian counterpart Martin Vizcarra met here Tuesday.",
+        D(2018, 11, 27),
+        "dateline",
+    ),
+    (
+        # ... while a page dated a day after its dateline keeps its own date
+        "Leaders meet in Santiago\n\nNovember 28, 2018\n\nSantiago, Nov 27 (EFE).- Chilean President Sebastian "
+        "Pinera and Peruvian counterpart Martin Vizcarra met here Tuesday.",
+        D(2018, 11, 28),
+        "header",
+    ),
 ]
 
 

@@ -789,9 +789,11 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
     _mark_media_cards(lines, fixed)
     stop = _article_end(lines, fixed, rules)
     start = _body_start(lines[:stop], fixed)
-    for i in range(start):
+    # (the first paragraph-like line too: a long caption right above the lede)
+    for i in range(min(start + 1, stop)):
         if fixed[i] is None and rules.credit_after_sentence.search(lines[i]):
             fixed[i] = Block(CAPTION, lines[i], "above the article: a sentence, then an agency's name")
+            start = _body_start(lines[:stop], fixed) if i == start else start
     _mark_caption_copies(lines, fixed)
     _mark_photo_labels(lines[:start], fixed)
     headline = _pick_headline(lines, fixed, start)

@@ -263,6 +263,20 @@ def _dateline_date(lede: str, weekdays: list[int], years: list[int]) -> Found | 
     return None
 
 
+DATELINE_SLACK_DAYS = 3  # a page may be dated a few days after its dateline
+
+
+def _dateline_disagrees(header: Found, lede: str) -> bool:
+    """True if the lede's dateline names a day that the header's date is not (within a few
+    days): the header is then the page's (a crawl's date bar), not the report's."""
+    when = header.value
+    hit = next((h for h in find_dates(lede[:120]) if h.start <= 60), None)
+    if hit is None or not isinstance(when, dt.date):
+        return False
+    days = [hit.date()] if hit.year else [hit.date(when.year + k) for k in (-1, 0, 1)]
+    return all(d is None or abs((when - d).days) > DATELINE_SLACK_DAYS for d in days)
+
+
 def _event_date(doc: CleanDoc, weekdays: list[int], years: list[int]) -> Found | None:
     """A date in a lede sentence about the talks, or a full date on the talks' weekday."""
     body = doc.paragraphs
@@ -347,9 +361,9 @@ def extract_date(doc: CleanDoc) -> tuple[Found, str]:
     years = years_mentioned(text)
     weekdays = weekdays_mentioned(" ".join(doc.paragraphs[:2]))
     header = _header_date(doc, weekdays, years)
-    if header:
-        return header, header.rule
     lede = doc.lede
+    if header and not _dateline_disagrees(header, lede):
+        return header, header.rule
     found = _dateline_date(lede, weekdays, years) or _event_date(doc, weekdays, years) or _updated_date(doc)
     if found:
         return found, found.rule
