@@ -121,6 +121,24 @@ def test_a_long_caption_credited_to_an_agency_right_above_the_lede_is_a_caption(
     assert doc.lede == lede
 
 
+def test_the_lede_is_the_paragraph_that_opens_with_the_wire_dateline():
+    deck = "Prime Minister Pham Minh Chinh emphasised that Vietnam valued the outcomes of recent high-level exchanges."
+    lede = "Rio de Janeiro(VNA) - Prime Minister Pham Minh Chinh met with Chinese Premier Li Qiang on July 7."
+    doc = clean(f"Vietnam, China agree to beef up cooperation\n{deck}\n{lede}\n{LEDE}")
+    assert doc.lede == lede
+    assert kinds(f"Vietnam, China agree to beef up cooperation\n{deck}\n{lede}\n{LEDE}")[deck] == STANDFIRST
+    # without a dateline further down, the first paragraph stays the lede
+    assert clean(f"Vietnam, China agree to beef up cooperation\n{deck}\n{LEDE}").lede == deck
+
+
+def test_a_bulleted_copy_of_a_caption_is_a_caption():
+    caption = "President Nicolas Maduro (L) visits the Alley of Martyrs in Baku, Azerbaijan, June 17, 2022."
+    text = (
+        f"Maduro analyzes cooperation with Aliyev\n\n  • {caption}\n\n{caption} | Photo: Prensa Presidencial\n\n{LEDE}"
+    )
+    assert kinds(text)[f"• {caption}"] == CAPTION
+
+
 def test_a_name_printed_twice_above_the_article_is_a_photo_label_not_the_headline():
     lede = "Greece's Prime Minister Kyriakos Mitsotakis met with Turkish President Recep Tayyip Erdogan on Wednesday."
     label = "Turkish President Recep Tayyip Erdogan"

@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 SOURCES = [
+    ("Rio de Janeiro(VNA) - Prime Minister Pham Minh Chinh met with Chinese Premier Li Qiang.", "VNA"),
     ("logo Agência Brasil\n\nObama and Rousseff spoke by phone on Monday about the climate deal.", "Agência Brasil"),
     ("Newsroom logo\n\nPutin and Merkel met in Sochi on Tuesday to discuss Ukraine and Syria.", None),
     (
@@ -208,6 +209,13 @@ def test_format(text, fmt):
 
 
 LOCATIONS = [
+    (
+        "Rio de Janeiro(VNA) - Prime Minister Pham Minh Chinh met with Chinese Premier Li Qiang on the sidelines of "
+        "the BRICS summit.",
+        "in-person",
+        "Rio de Janeiro",
+    ),
+    ("Chinh met Li Qiang on Monday at the BRICS summit in Rio de Janeiro, Brazil.", "in-person", "Rio de Janeiro"),
     (
         "PM welcomes North American Leaders' Summit outcomes\n\nToluca, Mexico\n19 February 2014\n\n"
         "Prime Minister Stephen Harper today met with Enrique Pena Nieto and Barack Obama for the summit.",

@@ -735,6 +735,31 @@ def _split_wire_credits(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# The opening of a wire story: `Rio de Janeiro(VNA) - `, `BEIJING, Nov. 16 (Xinhua) -- `,
+# `MOSCOW, June 26. /TASS/. `, `KYIV, Ukraine (AP) — `
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][\w.'’ -]{1,40}?(?:\s*\[[^\]]{1,30}\])?(?:,\s*[^,()\n]{2,30}?){0,2}\s*"
+    r"(?:\((?-i:[A-Z][\w .&-]{1,25})\)\.?\s*[-–—:]|\.\s*/[A-Z][\w-]{1,15}/)"
+)
+DATELINE_REACH = 3  # the wire story's dateline opens one of the first this many paragraphs
+
+
+def _lede_at_dateline(blocks: list[Block]) -> list[Block]:
+    """Paragraphs above the one that opens with a wire dateline (a deck or summary the page
+    put first) are the standfirst: the article, and its lede, start at the dateline."""
+    paragraphs = [i for i, b in enumerate(blocks) if b.kind == PARAGRAPH][:DATELINE_REACH]
+    if not paragraphs or _WIRE_DATELINE.match(blocks[paragraphs[0]].text):
+        return blocks
+    at = next((i for i in paragraphs[1:] if _WIRE_DATELINE.match(blocks[i].text)), None)
+    if at is None:
+        return blocks
+    out = list(blocks)
+    for i in paragraphs:
+        if i < at:
+            out[i] = Block(STANDFIRST, blocks[i].text, "above the paragraph that opens with the dateline")
+    return out
+
+
 def _drop_duplicates(blocks: list[Block]) -> list[Block]:
     """Turn teasers and repeated paragraphs (text found again in another block) into chrome.
 
@@ -812,6 +837,7 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
         else:
             blocks.append(_body_block(i, lines, fixed))
     blocks = _split_wire_credits(_split_glued_links(_trim_tail(_top_dates(_credited_titles(blocks)), rules)))
+    blocks = _lede_at_dateline(blocks)
     return CleanDoc(blocks=tuple(_drop_duplicates(blocks)), prefix_date=iso)
 
 
@@ -834,12 +860,13 @@ def _mark_caption_copies(lines: list[str], fixed: list[Block | None]) -> None:
     captions = sorted({ln for ln, b in zip(lines, fixed, strict=True) if b is not None and b.kind == CAPTION})
     if not captions:
         return
-    for i, line in enumerate(lines):
+    for i, raw in enumerate(lines):
         if fixed[i] is not None:
             continue
+        line = _BULLET.sub("", raw)
         at = bisect.bisect_right(captions, line)  # the captions that start with `line` sort right after it
         if at < len(captions) and captions[at].startswith(line) and word_count(line) >= 4:
-            fixed[i] = Block(CAPTION, line, "repeats a photo caption without its credit")
+            fixed[i] = Block(CAPTION, raw, "repeats a photo caption without its credit")
 
 
 def _credited_titles(blocks: list[Block]) -> list[Block]:

@@ -38,6 +38,11 @@ _AGENCY_DATELINE = re.compile(
 _DOTTED_AGENCY = re.compile(
     rf"^(?P<city>[{_UP}][{_UP}'’-]+(?:\s[{_UP}][{_UP}'’-]+){{0,2}})\.\s+(?P<agency>[A-Z][A-Z-]{{2,20}})\s*[-–—]\s"
 )
+# `Rio de Janeiro(VNA) - `: a city in mixed case, then the agency
+_CITY_AGENCY = re.compile(
+    rf"^(?P<city>[{_UP}][{_LOW}'’-]+(?:\s(?:(?:de|da|do|del|la|el|es)\s)?[{_UP}][{_LOW}'’-]+){{0,3}})\s*"
+    r"\((?P<agency>[A-Z][\w .&-]{1,25})\)\.?\s*[-–—:]"
+)
 # An agency credit that opens the lede: `(CNN) — President ...`
 _BARE_AGENCY = re.compile(r"^\((?P<agency>[A-Z][\w.&-]{1,15}(?: [A-Z][\w.&-]+){0,2})\)\s*[-–—:]*\s+(?=[A-Z“\"])")
 _SLASH_AGENCY = re.compile(r"^[^\n]{0,60}?/(?P<agency>[A-Z][A-Za-z-]{1,15})/")
@@ -168,7 +173,10 @@ _OTHER_TIME = re.compile(
     re.I,
 )
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_VENUE = re.compile(rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?P<place>[{_UPPER}][\w'’.-]+(?:[ -][{_UPPER}][\w'’.-]+){{0,2}})")
+_PARTICLE = r"(?:(?:de|da|do|dos|das|del|la|el|es)\s)?"  # `Rio de Janeiro`, `Dar es Salaam`
+_VENUE = re.compile(
+    rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?P<place>[{_UPPER}][\w'’.-]+(?:[ -]{_PARTICLE}[{_UPPER}][\w'’.-]+){{0,2}})"
+)
 # `who was on his visit to New York to attend ...`: where a leader is on a visit
 _VISIT_TO = re.compile(rf"\bvisit\s+to\s+(?P<place>[{_UPPER}][\w'’.-]+(?:[ -][{_UPPER}][\w'’.-]+){{0,2}})")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -423,6 +431,7 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
     credit = _BARE_AGENCY.match(lede)  # `(AGI) Milan, June 21 - ...`
     lede = lede[credit.end() :] if credit else lede
     m = _DOTTED_AGENCY.match(lede) or _DATELINE_CITY.match(lede) or _MIXED_DATELINE.match(lede)
+    m = m or _CITY_AGENCY.match(lede)
     if m and len(m.group("city")) > 2:
         city = _title_city(m.group("city"))
         arrival = _arrival(doc, city) if talk_format == "in-person" else None
