@@ -427,6 +427,15 @@ REGRESSION = [
     ),
     pytest.param(
         None,
+        ["THE Taoiseach met US President Biden at a virtual summit between Washington and Dublin yesterday."],
+        D(2021, 3, 17),
+        ["Micheal Martin", "Joe Biden"],
+        [],
+        [],
+        id="a-title-only-one-office-has",
+    ),
+    pytest.param(
+        None,
         [
             "Egyptian President Abdul Fattah al-Sisi and Ethiopian Prime Minister Abiy Ahmed stressed on Friday the "
             "need to overcome any obstacles.",

@@ -116,6 +116,7 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
         label,
         r"[/|]\s*[^/|]{0,40}\b(?:" + names + r")(?:\s+via\s+[\w ]+)?",
         r"/\s*[\w.-]+\.(?:ru|com|org|net|gov|ua|cn)",
+        r"(?:^|[.\s])source\s*:\s*[A-Z][\w.'’ -]{1,40}/\s*[A-Z][\w.-]{1,20}",  # `Source: Ken Mürk/ERR`
         r"\b(?:" + names + r")\s*/\s*[A-Z][\w.' -]{2,40}",
         via,
     )

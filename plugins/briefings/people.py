@@ -668,6 +668,7 @@ FIXED_TITLES: dict[str, tuple[str, str]] = {
     "president of the european council": ("President of the European Council", "European Union"),
     "eu foreign policy chief": ("High Representative", "European Union"),
     "high representative": ("High Representative", "European Union"),
+    "taoiseach": ("Prime Minister", "Ireland"),  # a title only one office has
 }
 _PLURAL_TITLES = {
     "presidents": "President",
