@@ -34,6 +34,7 @@ def kinds(text):
         ("Erdogan (L) and Zelensky (R) attend a news conference in Lviv. (Reuters File Photo)", CAPTION),
         ('Boric said after the meeting that "our objective is to deepen the alliance". |', CAPTION),
         ("Official White House Photo by Andrea Hanks", CAPTION),
+        ("President Tsai Ing-wen and Tommy Remengesau in Taipei City. (Courtesy of Office of the President)", CAPTION),
         ("Estonian Prime Minister Kaja Kallas (Reform). Source: Ken Mürk/ERR", CAPTION),
         ("President Aliyev meets with President Putin in Samarkand [PHOTOVIDEO] - Gallery Image", CAPTION),
         ("Translated by Mayra Borges", CHROME),

@@ -20,6 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 SOURCES = [
+    (
+        "Tsai receives Palau President Remengesau\nFrom Taiwan Today\n2018-11-13\nPresident Tsai Ing-wen received "
+        "Palau President Tommy Remengesau at the Office of the President.",
+        "Taiwan Today",
+    ),
     ("Rio de Janeiro(VNA) - Prime Minister Pham Minh Chinh met with Chinese Premier Li Qiang.", "VNA"),
     ("logo Agência Brasil\n\nObama and Rousseff spoke by phone on Monday about the climate deal.", "Agência Brasil"),
     ("Newsroom logo\n\nPutin and Merkel met in Sochi on Tuesday to discuss Ukraine and Syria.", None),
@@ -209,6 +214,12 @@ def test_format(text, fmt):
 
 
 LOCATIONS = [
+    (
+        "President Tsai Ing-wen received Palau President Tommy E. Remengesau Jr. at the Office of the President "
+        "Nov. 12 in Taipei City, vowing to enhance relations.",
+        "in-person",
+        "Taipei City",
+    ),
     (
         "Rio de Janeiro(VNA) - Prime Minister Pham Minh Chinh met with Chinese Premier Li Qiang on the sidelines of "
         "the BRICS summit.",

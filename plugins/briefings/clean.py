@@ -56,7 +56,11 @@ _PHOTO_BY = re.compile(
 _GALLERY_ALT = re.compile(r"\s[-–|]\s*(?:gallery\s+image|photo\s+gallery|image\s+gallery)\s*$", re.I)
 _EMPTY_CREDIT = re.compile(r"[.!?][\"'”’]?\s+\|\s*$")  # `... between Mexico and Chile". |`
 _PROMO = re.compile(r"^\(\s*(?:also|see|read|watch|related|more|listen|click)\b.*\)$", re.I)
-_SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<src>[^.]{2,60})\.?$", re.I)
+_SOURCE_LINE = re.compile(
+    r"^(?:(?:source|sources|via)\s*:\s*(?P<src>[^.]{2,60})\.?"
+    r"|(?-i:From)\s+(?P<from>(?-i:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})))$",  # `From Taiwan Today`
+    re.I,
+)
 _BYLINE = re.compile(
     r"^(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\b|team\s+\w+$"
     r"|(?:[A-Z][\w.-]*\s+)?(?:staff\s+)?(?:reporter|correspondent|staff writer|editor)\s+[A-Z][\w'’-]+)",
@@ -106,7 +110,7 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
     agencies = tuple(str(a) for a in data.get("credit_agencies", []))
     names = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
     # The ways a credit ends a line; without `/` or `|` only the first, third and last can match.
-    paren = r"\((?:[^()]*\b(?:photo|pictured|file)\b[^()]*|[^()]*(?:" + names + r")[^()]*)\)"
+    paren = r"\((?:[^()]*\b(?:photo|pictured|file)\b[^()]*|courtesy\b[^()]*|[^()]*(?:" + names + r")[^()]*)\)"
     # (`...the flight recordersImage: Reuters`: a credit glued to the caption)
     label = r"(?:(?:^|[\s/|])(?:photo|image|credit)s?|(?-i:(?<=[a-z])(?:Photo|Image|Credit)s?))\s*:\s*[^/|]{1,60}"
     via = r"\bvia\s+(?:getty images|reuters|ap|afp)"
@@ -605,7 +609,7 @@ def _pick_headline(lines: list[str], fixed: list[Block | None], start: int) -> i
 
 def _quiet_header_line(block: Block | None) -> bool:
     """A line between a date and the headline that keeps them together (not page chrome)."""
-    return block is None or block.kind == CAPTION
+    return block is None or block.kind in (CAPTION, SOURCE_LINE)
 
 
 def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline: int | None) -> Block:

@@ -183,11 +183,17 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _THE_LEADERS = re.compile(r"\b(?:their|the two leaders|both leaders|the two presidents|the leaders)\b", re.I)
 _FUTURE = re.compile(r"\b(?:to be held|upcoming|planned|scheduled|due to)\b", re.I)
 _TALK = re.compile(
-    r"\b(?:talks?|met|meet|meeting|summit|visit\w*|dialogue|negotiations|conference|held|hosted)\b", re.I
+    r"\b(?:talks?|met|meet|meeting|summit|visit\w*|dialogue|negotiations|conference|held|hosted|receiv(?:ed|es|ing)"
+    r"|welcom(?:ed|es|ing))\b",
+    re.I,
 )
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])")
+# (not after an initial or a title: `Tommy E. Remengesau Jr.`, `Mr. Abe`, `Nov. 12`)
+_SENTENCE_BREAK = re.compile(
+    r"(?<![\s.][A-Z]\.)(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St)\.)(?<!\bMrs\.)(?<!\b(?:Gen|Col|Gov|Sen|Rep|Nov|Dec|Jan|Feb|Mar|Apr|Aug|Oct)\.)"
+    r"(?<!\b(?:Sept|Prof)\.)(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])"
+)
 
 
 def _sentences(text: str) -> list[str]:
@@ -335,6 +341,12 @@ def _publisher_chrome(doc: CleanDoc) -> Found | None:
     return None if label or not _MASTHEAD.match(name) else Found(name, "masthead", name)
 
 
+# The name in a source line: `Source: Xinhua`, `(MENAFN- Nam News Network)`, `From Taiwan Today`
+_SOURCE_LINE_NAME = re.compile(
+    r"^(?:source|sources|via)\s*:\s*(.+?)\.?$|^\([A-Za-z]+\s*[-–:]\s*(.+?)\)$|^(?-i:From)\s+(.+)$", re.I
+)
+
+
 def _agency_names() -> frozenset[str]:
     return frozenset(a.lower() for a in load_chrome_rules().agencies)
 
@@ -343,9 +355,9 @@ def extract_source(doc: CleanDoc) -> Found:
     """The agency or issuer the report names: Source line, dateline agency, byline outlet,
     or the official body whose statement it relays. Photo credits are never the source."""
     for block in doc.of_kind(SOURCE_LINE):
-        m = re.match(r"^(?:source|sources|via)\s*:\s*(.+?)\.?$|^\([A-Za-z]+\s*[-–:]\s*(.+?)\)$", block.text, re.I)
+        m = _SOURCE_LINE_NAME.match(block.text)
         if m:
-            name = re.split(r"\s*\|\s*|\s+[•·]\s+", m.group(1) or m.group(2))[0]
+            name = re.split(r"\s*\|\s*|\s+[•·]\s+", m.group(1) or m.group(2) or m.group(3))[0]
             name = re.sub(r"\s+(?:and|with|&)\s+(?:other\s+)?(?:news\s+)?agencies$", "", name, flags=re.I)
             return Found(name.strip(), "source-line", block.text)
     lede = doc.lede
