@@ -461,3 +461,12 @@ def test_a_short_toolbar_like_sentence_is_still_article_text():
 )
 def test_unwrap_joins_the_lines_of_a_hard_wrapped_text(text, expected):
     assert unwrap(text) == (text if expected is None else expected)
+
+
+def test_a_notice_in_another_script_above_an_english_article_is_chrome():
+    notice = "이 웹사이트는 제19대 대통령 임기 종료에 따라 대통령기록관이 서비스하는 대통령기록물입니다."
+    got = kinds(f"{notice}\n{LEDE}\n\n{LEDE} More.")
+    assert got[notice] == CHROME
+    # a text in that script is left to itself
+    korean = "문재인 대통령과 턴불 총리가 전화 통화를 했습니다. 두 정상은 협력을 논의했습니다."
+    assert kinds(f"{notice}\n\n{korean}")[korean] != CHROME

@@ -122,7 +122,7 @@ PROBE_MISSES = {
     "source": "s03 t07 u05 v05 w06 z01 z05",
     "location": "q06 s02 u06 x04",
     "format": "",
-    "body": "q02 t06 v02 v05 w03 x05 z02",
+    "body": "q02 t06 v05 w03 x05",
 }
 # Topics are the loosest gold (one careful reading among several): pinned where they match.
 PROBE_TOPICS_PINNED = "p01 p03 p04 p07 p09 p10 q06 q07 r04 r05 s06 t02 v02 v04"

@@ -630,6 +630,8 @@ def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline:
         return Block(CHROME, line, "byline")
     if headline is not None and i < headline:
         return Block(CHROME, line, "above the headline")
+    if word_count(line) <= REPORTER_CREDIT_WORDS and _REPORTER_CREDIT.match(line):
+        return Block(CHROME, line, "reporter's credit (`<Name> reports from <Outlet>`)")
     if _title_like(line) and word_count(line) >= 6:
         return Block(STANDFIRST, line, "standfirst under the headline")
     return Block(CHROME, line, "short label in the header")
@@ -815,6 +817,7 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
     iso, text = dates.prefix_date(text)
     lines = _lines(unwrap(text))
     fixed: list[Block | None] = [_classify_line(ln, rules) for ln in lines]
+    _mark_foreign_notices(lines, fixed)
     _mark_inline_boxes(lines, fixed)
     _mark_media_cards(lines, fixed)
     stop = _article_end(lines, fixed, rules)
@@ -844,6 +847,27 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
     blocks = _split_wire_credits(_split_glued_links(_trim_tail(_top_dates(_credited_titles(blocks)), rules)))
     blocks = _lede_at_dateline(blocks)
     return CleanDoc(blocks=tuple(_drop_duplicates(blocks)), prefix_date=iso)
+
+
+FOREIGN_SAMPLE = 20_000  # characters of the text that tell its script
+_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _latin_share(text: str) -> float:
+    letters = len(_LETTER.findall(text))
+    return len(_LATIN.findall(text)) / letters if letters else 1.0
+
+
+def _mark_foreign_notices(lines: list[str], fixed: list[Block | None]) -> None:
+    """Lines in another script at the top of a page in Latin script (an archive's notice in
+    Korean above an English readout) are page chrome, up to the first line in Latin script."""
+    if not lines or _latin_share(lines[0]) >= 0.5 or _latin_share("\n".join(lines)[:FOREIGN_SAMPLE]) < 0.8:
+        return
+    for i, line in enumerate(lines):
+        if _latin_share(line) >= 0.5:
+            return
+        fixed[i] = fixed[i] or Block(CHROME, line, "a notice in another script above the article")
 
 
 PHOTO_LABEL_WORDS = 6
