@@ -435,6 +435,15 @@ REGRESSION = [
         id="a-title-only-one-office-has",
     ),
     pytest.param(
+        "HH The Amir, Turkish President Hail Bilateral Ties",
+        ["HH the Amir Sheikh Tamim bin Hamad Al-Thani met Turkish President Recep Tayyip Erdogan in Doha."],
+        D(2015, 12, 2),
+        ["Tamim bin Hamad Al Thani", "Recep Tayyip Erdogan"],
+        [],
+        ["Hail Bilateral Ties"],
+        id="a-title-case-headline-names-no-one-after-a-role-word",
+    ),
+    pytest.param(
         None,
         [
             "Egyptian President Abdul Fattah al-Sisi and Ethiopian Prime Minister Abiy Ahmed stressed on Friday the "

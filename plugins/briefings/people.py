@@ -1105,10 +1105,17 @@ def _without_middle_names(reg: Registry, name: str) -> tuple[Person, str] | None
     return (hit[0], "registry-middle-name") if hit else None
 
 
+def _title_case(text: str) -> bool:
+    """True if nearly every word of four or more letters starts with a capital."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) >= 4]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
 def _find_context_names(doc: _Doc) -> None:
     """People outside the registry, named after a role word or before an apposition."""
     for seg in doc.segs:
-        found = [(m, "context-role") for m in _role_names(seg)]
+        # (in a headline in Title Case every word looks like a name: "President Hail Bilateral Ties")
+        found = [] if seg.headline and _title_case(seg.text) else [(m, "context-role") for m in _role_names(seg)]
         if _APPOSITION_TAIL_RE.search(seg.text):
             found += [(m, "context-apposition") for m in _APPOSITION_RE.finditer(seg.text)]
         if "said " in seg.text or "says " in seg.text or "added " in seg.text:
