@@ -117,8 +117,8 @@ def probe_briefings(tmp_path_factory):
 PROBE_MISSES = {
     "date": "q01 z01 z03",
     "title": "v05 x02 z01",
-    "participants": "r05 s04 u06 z01 z03 z04",
-    "people": "q05 q06 r05 s03 t05 u06 v05 w06 y04 z03 z04",
+    "participants": "r05 s04 u06 z01",
+    "people": "q05 q06 r05 s03 t05 u06 v05 w06 y04",
     "source": "s03 t07 u05 v05 w06 z01 z05",
     "location": "q06 s02 u06 x04",
     "format": "",

@@ -414,6 +414,15 @@ REGRESSION = [
         id="registry-name-with-a-middle-name",
     ),
     pytest.param(
+        None,
+        ["President Tsai Ing-wen received Palau President Tommy E. Remengesau Jr. at the Office of the President."],
+        D(2018, 11, 12),
+        ["Tsai Ing-wen", "Tommy Remengesau"],
+        [],
+        ["Tommy E. Remengesau Jr."],
+        id="registry-name-with-an-initial-and-a-suffix",
+    ),
+    pytest.param(
         "Ruto hosts Somalia, South Sudan Presidents",
         [
             "President William Ruto on Wednesday held talks with Somalia and South Sudan Presidents at State House.",

@@ -1098,10 +1098,13 @@ def _word_before(text: str, pos: int) -> int | None:
 
 
 def _without_middle_names(reg: Registry, name: str) -> tuple[Person, str] | None:
-    """The registry person a name with middle names is (`Rodrigo Roa Duterte` -> Rodrigo
-    Duterte: first and last word), with the rule; None if that is nobody in the registry."""
+    """The registry person a name with middle names or a suffix is (`Rodrigo Roa Duterte` ->
+    Rodrigo Duterte: first and last word, less `Jr.`), with the rule; None if that is nobody
+    in the registry."""
     words = name.split()
-    hit = reg.by_key.get(name_key(f"{words[0]} {words[-1]}")) if len(words) > 2 else None
+    while len(words) > 2 and re.fullmatch(r"(?:Jr|Sr|II|III|IV)\.?", words[-1]):  # `Tommy E. Remengesau Jr.`
+        words.pop()
+    hit = reg.by_key.get(name_key(f"{words[0]} {words[-1]}")) if len(words) > 1 and words != name.split()[:2] else None
     return (hit[0], "registry-middle-name") if hit else None
 
 
