@@ -133,6 +133,15 @@ CASES = [
         "header",
     ),
     (
+        # a period in the header (a term of office) is not the report's day; a label's value
+        # on the next line is read with it
+        "Transcripts from the Prime Ministers of Australia\n\nTurnbull, Malcolm\n\nPeriod of Service: 15/09/2015 - "
+        "24/08/2018\nRelease Date:\n17/10/2015\nTranscript - Prime Minister Turnbull and Prime Minister Key Joint "
+        "Press Conference\n\nGood afternoon, I want to welcome Malcolm Turnbull, the Prime Minister, to New Zealand today.",
+        D(2015, 10, 17),
+        "header",
+    ),
+    (
         # a page date that the dateline contradicts (a crawl's date bar) is not the report's:
         # the dateline's day, its year from the text
         "La Oferta\n\nOctober 1, 2023\n\nPresidents of Chile, Peru confirm good relations\n\nSantiago, Nov 27, "

@@ -215,6 +215,12 @@ def test_format(text, fmt):
 
 LOCATIONS = [
     (
+        "President Irfaan Ali met Prime Minister Mia Mottley on Tuesday. During a meeting at the Lloyd Erskine "
+        "Sandiford Conference Centre, Bridgetown, Barbados, they discussed agriculture.",
+        "in-person",
+        "Bridgetown",
+    ),
+    (
         "President Tsai Ing-wen received Palau President Tommy E. Remengesau Jr. at the Office of the President "
         "Nov. 12 in Taipei City, vowing to enhance relations.",
         "in-person",

@@ -479,8 +479,26 @@ def unwrap(text: str) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = _join_labels([ln.strip() for ln in text.split("\n") if ln.strip()])
     return [part for i, ln in enumerate(lines) for part in (split_glued_header(ln) if i < 3 else [ln])]
+
+
+_LABEL = re.compile(r"^[A-Z][\w'’ -]{0,25}:$")  # `Release Date:` (its value on the next line)
+LABEL_VALUE_WORDS = 4
+
+
+def _join_labels(lines: list[str]) -> list[str]:
+    """A label alone on its line and its short value on the next (`Release Date:` /
+    `17/10/2015`, a page's metadata list) -> one line, `Release Date: 17/10/2015`."""
+    out: list[str] = []
+    for line in lines:
+        label = out[-1] if out else ""
+        short = 0 < word_count(line) <= LABEL_VALUE_WORDS or (line[:1].isdigit() and len(line) <= 20)
+        if short and _LABEL.match(label) and word_count(label) <= 3:
+            out[-1] = f"{label} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _classify_line(line: str, rules: ChromeRules) -> Block | None:
@@ -787,7 +805,7 @@ def _drop_duplicates(blocks: list[Block]) -> list[Block]:
             out[i] = Block(CHROME, blocks[i].text, "repeats text found in another paragraph")
     # a "subheading" that is a copy of a chrome line (image alt text printed again in the body)
     # or of the headline (printed again above the text, or as a photo's title)
-    chrome = {texts[i] for i, b in enumerate(blocks) if b.kind == CHROME}
+    chrome = {texts[i] for i, b in enumerate(blocks) if b.kind in (CHROME, CAPTION)}
     headlines = {texts[i].lower() for i, b in enumerate(blocks) if b.kind == HEADLINE}
     for i, b in enumerate(blocks):
         if b.kind == SUBHEADING and texts[i] in chrome:
@@ -870,7 +888,8 @@ def _mark_foreign_notices(lines: list[str], fixed: list[Block | None]) -> None:
         fixed[i] = fixed[i] or Block(CHROME, line, "a notice in another script above the article")
 
 
-PHOTO_LABEL_WORDS = 6
+PHOTO_LABEL_WORDS = 7
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "de", "bin", "al", "von", "van"})  # `President X of Tanzania`
 
 
 def _mark_photo_labels(header: list[str], fixed: list[Block | None]) -> None:
@@ -878,7 +897,9 @@ def _mark_photo_labels(header: list[str], fixed: list[Block | None]) -> None:
     Erdogan`: a photo's alt text and its caption), is a caption, never the headline."""
     for i in range(len(header) - 1):
         line = header[i]
-        label = 1 <= word_count(line) <= PHOTO_LABEL_WORDS and all(w[:1].isupper() for w in line.split())
+        label = 1 <= word_count(line) <= PHOTO_LABEL_WORDS and all(
+            w[:1].isupper() or w in _NAME_CONNECTORS for w in line.split()
+        )
         if label and header[i + 1] == line and fixed[i] is None and fixed[i + 1] is None:
             fixed[i] = fixed[i + 1] = Block(CAPTION, line, "a name printed twice above the article (a photo's label)")
 

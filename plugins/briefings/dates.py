@@ -210,7 +210,10 @@ def _header_date(doc: CleanDoc, weekdays: list[int], years: list[int]) -> Found 
     """The date of a header line; a header without a year (`June 15, 14:09 UTC+3`) gets one
     inferred from the text."""
     for block in _header_order(doc):
-        for hit in find_dates(block.text):
+        hits = find_dates(block.text)
+        if len(hits) == 2 and re.fullmatch(r"\s*[-–—]\s*|\s+to\s+", block.text[hits[0].end : hits[1].start]):
+            continue  # a period (`Period of Service: 15/09/2015 - 24/08/2018`), not a day
+        for hit in hits:
             if hit.year:
                 return Found(hit.date(), "header", block.text)
             day, why = _resolved(hit, weekdays, years)

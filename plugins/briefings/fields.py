@@ -520,7 +520,7 @@ _COUNTRY_VENUE = re.compile(
 )
 # `at State House, Nairobi`, `welcomed to Jakarta`: the capital named after a building or a welcome
 _AT_CAPITAL = re.compile(
-    r"\b(?:at\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},|(?:welcomed|received|arrived)\s+to)"
+    r"\b(?:at\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,5},|(?:welcomed|received|arrived)\s+to)"
     r"\s+(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)"
 )
 
