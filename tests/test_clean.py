@@ -456,6 +456,15 @@ def test_a_short_toolbar_like_sentence_is_still_article_text():
             "the need to overcome obstacles.\nIn a telephone call, they hoped to reach an agreement.\n"
             "Egypt and Ethiopia are locked in a dispute over water shares.",
         ),
+        # a long line of prose broken without a full stop goes on, whatever the case of the next line
+        (
+            "Japan, US Leaders End Summit Meeting\n\nTokyo, April 24 (QNA) - Prime Minister Shinzo Abe and US\n"
+            "President Barack Obama have indicated they want to strengthen the\nalliance between their countries.\n\n"
+            "At the meeting, Abe said Japan and the United\nStates hope to use their alliance to take the\nleading role in ensuring\npeace.",
+            "Japan, US Leaders End Summit Meeting\n\nTokyo, April 24 (QNA) - Prime Minister Shinzo Abe and US "
+            "President Barack Obama have indicated they want to strengthen the alliance between their countries.\n\n"
+            "At the meeting, Abe said Japan and the United States hope to use their alliance to take the leading role in ensuring peace.",
+        ),
         # a page with one line per paragraph is left alone, even where a line goes on in lower case
         ("Latest\n20m agoTory rebels vote\nPutin and Xi hold talks on trade\nthe two leaders met.", None),
     ],

@@ -142,6 +142,13 @@ CASES = [
         "header",
     ),
     (
+        # a page put up long after the talks (a repost) is dated by the talks' full date in the lede
+        "September 16, 2024\n\nPresident El-Sisi Speaks with US President Biden\n\nPresident Abdel Fattah El-Sisi "
+        "received a phone call on Friday 16/8/2024 from US President Joe Biden to discuss the region.",
+        D(2024, 8, 16),
+        "inferred",
+    ),
+    (
         # a page date that the dateline contradicts (a crawl's date bar) is not the report's:
         # the dateline's day, its year from the text
         "La Oferta\n\nOctober 1, 2023\n\nPresidents of Chile, Peru confirm good relations\n\nSantiago, Nov 27, "

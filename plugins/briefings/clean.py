@@ -445,16 +445,18 @@ def split_glued_header(line: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+WRAPPED_LINE_WORDS = 8  # a line of prose this long, broken without a full stop, goes on on the next
 WRAP_MIN_BREAKS = 3  # mid-sentence line breaks (the next line going on in lower case) that mark a hard-wrapped text
 
 
 def _goes_on(line: str, nxt: str) -> bool:
     """True if `nxt` carries on the sentence of `line` (no full stop between, and the next
-    line starts in lower case or `line` ends in a lower-case word)."""
+    line starts in lower case, or `line` ends in a lower-case word or is a long line of prose:
+    `... Shinzo Abe and US` / `President Barack Obama have ...`)."""
     line, nxt = line.strip(), nxt.strip()
     if not line or not nxt or _SENTENCE_END.search(line):
         return False
-    return nxt[:1].islower() or line.rsplit(" ", 1)[-1][:1].islower()
+    return nxt[:1].islower() or line.rsplit(" ", 1)[-1][:1].islower() or word_count(line) >= WRAPPED_LINE_WORDS
 
 
 def unwrap(text: str) -> str:

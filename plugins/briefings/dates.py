@@ -280,6 +280,18 @@ def _dateline_disagrees(header: Found, lede: str) -> bool:
     return all(d is None or abs((when - d).days) > DATELINE_SLACK_DAYS for d in days)
 
 
+def _talks_day(doc: CleanDoc) -> Found | None:
+    """A full date (with its year) in the lede's sentence about the talks: `received a phone
+    call on Friday 16/8/2024 from US President Joe Biden`."""
+    for sentence in re.split(r"(?<=[.!?])\s+", doc.lede):
+        if _TALK.search(sentence):
+            hit = next((h for h in find_dates(sentence) if h.year), None)
+            day = hit.date() if hit else None
+            if day is not None:
+                return Found(day, "inferred", sentence.strip()[:200])
+    return None
+
+
 def _event_date(doc: CleanDoc, weekdays: list[int], years: list[int]) -> Found | None:
     """A date in a lede sentence about the talks, or a full date on the talks' weekday."""
     body = doc.paragraphs
@@ -366,6 +378,10 @@ def extract_date(doc: CleanDoc) -> tuple[Found, str]:
     header = _header_date(doc, weekdays, years)
     lede = doc.lede
     if header and not _dateline_disagrees(header, lede):
+        talks = _talks_day(doc)
+        late = talks is not None and isinstance(header.value, dt.date) and header.value - talks.value
+        if late and late.days > DATELINE_SLACK_DAYS:  # a page put up long after (a repost): the talks' day
+            return talks, talks.rule
         return header, header.rule
     found = _dateline_date(lede, weekdays, years) or _event_date(doc, weekdays, years) or _updated_date(doc)
     if found:
