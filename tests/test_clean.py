@@ -154,6 +154,7 @@ def test_a_name_printed_twice_above_the_article_is_a_photo_label_not_the_headlin
     [
         ("Ana Cristina Campos reports from Agência Brasil", CHROME),
         ("Yoni Kempinski ,", CHROME),
+        ("Reazul Bashar from Baku, bdnews24.com", CHROME),
         ("Mitsotakis reports from the summit that talks went well.", PARAGRAPH),
     ],
 )
@@ -480,3 +481,15 @@ def test_a_notice_in_another_script_above_an_english_article_is_chrome():
     # a text in that script is left to itself
     korean = "문재인 대통령과 턴불 총리가 전화 통화를 했습니다. 두 정상은 협력을 논의했습니다."
     assert kinds(f"{notice}\n\n{korean}")[korean] != CHROME
+
+
+def test_the_sites_footer_after_the_article_is_chrome():
+    footer = [
+        "While citing and using any materials on the Internet, links to the website ukrinform.net are mandatory.",
+        "© 2015-2024 Ukrinform. All rights reserved.",
+        "Website design Studio Laconica",
+        "Extended searchHide extended search",
+        "By period:",
+    ]
+    got = kinds("\n\n".join([LEDE, f"{LEDE} More.", *footer]))
+    assert [got[line] for line in footer] == [CHROME] * len(footer)

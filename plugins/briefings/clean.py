@@ -666,7 +666,7 @@ _UNCREDITED_CAPTION = re.compile(
 CAPTION_MAX_WORDS = 45
 REPORTER_CREDIT_WORDS = 10
 _REPORTER_CREDIT = re.compile(
-    r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}(?:\s+reports?\s+(?:from|for)\s+[A-Z][^.!?]{1,40}|\s+,)$"
+    r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}(?:\s+(?:reports?\s+)?(?:from|for)\s+[A-Z][^!?]{1,40}|\s+,)$"
 )
 BYLINE_WORDS = 5  # a byline alone on its line inside the article (`By Web report`) is this short
 
@@ -957,7 +957,7 @@ def _trim_tail(blocks: list[Block], rules: ChromeRules) -> list[Block]:
         if block.kind not in (PARAGRAPH, SUBHEADING):
             continue
         low = block.text.lower()
-        if word_count(block.text) <= 4 and not _SENTENCE_END.search(block.text):
+        if word_count(block.text) <= 4 and not _SENTENCE_END.search(block.text.rstrip(":")):  # (`By period:`)
             out[i] = Block(CHROME, block.text, dates.TAIL_REASON)
         elif any(p in low for p in rules.trailers):
             out[i] = Block(CHROME, block.text, "legal or subscription notice after the article")
