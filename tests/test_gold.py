@@ -117,8 +117,8 @@ def probe_briefings(tmp_path_factory):
 PROBE_MISSES = {
     "date": "m02 m05 q01 z03",
     "title": "m05 v05 z01",
-    "participants": "m02 m04 r05 s04 u06 z01",
-    "people": "m01 m04 m06 q05 q06 r05 s03 t05 u06 v05 w06 y04",
+    "participants": "m02 r05 s04 u06 z01",
+    "people": "m01 q05 q06 r05 s03 t05 u06 v05 w06 y04",
     "source": "k06 m01 s03 t07 u05 v05 w06 z01 z05",
     "location": "k06 m05 m06 q06 s02 u06",
     "format": "",

@@ -510,11 +510,16 @@ _ARTICLE_PARTICLE = re.compile(r"\b(?:al|el|ul|ad|ar|as|ash|at|az)\s")  # `al-Si
 _ABD = re.compile(r"\babd(?:ul|el|al|ol)?\s")  # `Abdul Fattah`, `Abdel Fattah`, `Abd al-Fattah`
 
 
+_MOHAMMED = re.compile(r"\b(?:mohamm?[ae]d|muhamm?[ae]d|mohamad|mahomed)\b")
+
+
 def loose_key(name: str) -> str:
     """`name_key` less the spellings that romanised Arabic names vary in (the article `al-`/
-    `el-`, `Abdul`/`Abdel`): `Abdul Fattah al-Sisi` and `Abdel Fattah el-Sisi` share one."""
+    `el-`, `Abdul`/`Abdel`, `Mohammed`/`Muhammad`, doubled letters): `Abdul Fattah Al Sissi`
+    and `Abdel Fattah el-Sisi` share one."""
     key = _ARTICLE_PARTICLE.sub("", name_key(name) + " ")
-    return re.sub(r"\s+", " ", _ABD.sub("abd ", key)).strip()
+    key = _MOHAMMED.sub("mohamed", _ABD.sub("abd ", key))
+    return re.sub(r"\s+", " ", re.sub(r"([a-z])\1", r"\1", key)).strip()
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -1114,6 +1119,15 @@ def _title_case(text: str) -> bool:
     return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
+def _named_by_surname(doc: _Doc, name: str) -> Person | None:
+    """The person already named in the report whose surname `name` spells another way (`Al
+    Sissi` once `Abdel Fattah el-Sisi` is named), or None."""
+    key = loose_key(name)
+    people = [doc.reg.by_name[n] for n in sorted(doc.named) if n in doc.reg.by_name]
+    fits = [p for p in people if any(loose_key(short) == key for short in p.short)]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _find_context_names(doc: _Doc) -> None:
     """People outside the registry, named after a role word or before an apposition."""
     for seg in doc.segs:
@@ -1131,7 +1145,7 @@ def _find_context_names(doc: _Doc) -> None:
             if any(fold(w).lower() in doc.reg.country_by_word for w in (name, name.split()[0])):
                 continue
             hit = doc.reg.by_key.get(name_key(name)) or _without_middle_names(doc.reg, name)
-            loose = None if hit else doc.reg.by_loose_key.get(loose_key(name))
+            loose = None if hit else doc.reg.by_loose_key.get(loose_key(name)) or _named_by_surname(doc, name)
             hit = hit or ((loose, "registry-spelling") if loose else None)
             canonical = hit[0].name if hit else name
             doc.add(seg, s, e, canonical, hit[1] if hit else rule)
