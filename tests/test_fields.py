@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 SOURCES = [
+    ("Jakarta, The Gulf Observer: President Prabowo Subianto and Donald Trump held a phone call.", "The Gulf Observer"),
     (
         "Tsai receives Palau President Remengesau\nFrom Taiwan Today\n2018-11-13\nPresident Tsai Ing-wen received "
         "Palau President Tommy Remengesau at the Office of the President.",
@@ -214,6 +215,7 @@ def test_format(text, fmt):
 
 
 LOCATIONS = [
+    ("Jakarta, The Gulf Observer: President Prabowo Subianto and Donald Trump held a phone call.", "phone", "Jakarta"),
     (
         "President Irfaan Ali met Prime Minister Mia Mottley on Tuesday. During a meeting at the Lloyd Erskine "
         "Sandiford Conference Centre, Bridgetown, Barbados, they discussed agriculture.",
@@ -413,6 +415,8 @@ def test_summary_is_one_or_two_lede_sentences():
         ("Bogotá, March 14 (EFE).- Petro spoke.", "Petro spoke."),
         ("Nairobi, Kenya, March 14 — Ruto spoke.", "Ruto spoke."),
         ("(AGI) Milan, June 21 - The chill thawed.", "The chill thawed."),
+        ("Jakarta, The Gulf Observer: President Prabowo spoke.", "President Prabowo spoke."),
+        ("Kyiv, Ukraine: Zelensky spoke.", "Kyiv, Ukraine: Zelensky spoke."),
         ("(AP) Kennedy, the senator, spoke.", "Kennedy, the senator, spoke."),
         ("Putin met Xi: they agreed.", "Putin met Xi: they agreed."),
         (

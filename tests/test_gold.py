@@ -119,8 +119,8 @@ PROBE_MISSES = {
     "title": "m05 v05 z01",
     "participants": "m02 r05 s04 u06 z01",
     "people": "m01 q05 q06 r05 s03 t05 u06 v05 w06 y04",
-    "source": "k06 m01 s03 t07 u05 v05 w06 z01 z05",
-    "location": "k06 m05 m06 q06 s02 u06",
+    "source": "m01 s03 t07 u05 v05 w06 z01 z05",
+    "location": "m05 m06 q06 s02 u06",
     "format": "",
     "body": "k02 m03 m04 q02 t06 v05 w03 x05",
 }

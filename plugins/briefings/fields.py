@@ -43,6 +43,21 @@ _CITY_AGENCY = re.compile(
     rf"^(?P<city>[{_UP}][{_LOW}'’-]+(?:\s(?:(?:de|da|do|del|la|el|es)\s)?[{_UP}][{_LOW}'’-]+){{0,3}})\s*"
     r"\((?P<agency>[A-Z][\w .&-]{1,25})\)\.?\s*[-–—:]"
 )
+# `Jakarta, The Gulf Observer: President ...`: the city, then the outlet itself
+_CITY_OUTLET = re.compile(
+    rf"^(?P<city>[{_UP}][{_LOW}'’-]+(?:\s[{_UP}][{_LOW}'’-]+){{0,2}}),\s+"
+    r"(?P<agency>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}):\s+(?=[A-Z“\"])"
+)
+
+
+def _city_outlet(lede: str) -> re.Match[str] | None:
+    """`_CITY_OUTLET` at the start of the lede, unless its second part is a place (`Kyiv, Ukraine:`)."""
+    m = _CITY_OUTLET.match(lede)
+    places = load_places()
+    name = m.group("agency").lower().removeprefix("the ") if m else ""
+    return m if m and name not in places.countries and name not in places.not_venues else None
+
+
 # An agency credit that opens the lede: `(CNN) — President ...`
 _BARE_AGENCY = re.compile(r"^\((?P<agency>[A-Z][\w.&-]{1,15}(?: [A-Z][\w.&-]+){0,2})\)\s*[-–—:]*\s+(?=[A-Z“\"])")
 _SLASH_AGENCY = re.compile(r"^[^\n]{0,60}?/(?P<agency>[A-Z][A-Za-z-]{1,15})/")
@@ -224,7 +239,7 @@ def strip_dateline(text: str) -> str:
     if not m:
         return text
     agency = _AGENCY_DATELINE.match(text) or _MIXED_DATELINE.match(text) or _BARE_AGENCY.match(text)
-    agency = agency or "/" in m.group(0)
+    agency = agency or "/" in m.group(0) or _city_outlet(text)
     if agency or _DATELINE_CITY.match(text):
         rest = text[m.end() :]
         # `(AGI) Milan, June 21 - The ...`: an agency's credit, then the dateline
@@ -362,7 +377,7 @@ def extract_source(doc: CleanDoc) -> Found:
             return Found(name.strip(), "source-line", block.text)
     lede = doc.lede
     m = _SLASH_AGENCY.match(lede) or _AGENCY_DATELINE.match(lede) or _MIXED_DATELINE.match(lede)
-    m = m if m and m.group("agency") else _BARE_AGENCY.match(lede) or _DOTTED_AGENCY.match(lede)
+    m = m if m and m.group("agency") else _BARE_AGENCY.match(lede) or _DOTTED_AGENCY.match(lede) or _city_outlet(lede)
     if m:
         agency = m.group("agency").strip()
         if agency.isupper() and agency.isalpha() and len(agency) > 5:  # KAZINFORM (not NNN-MENA)
@@ -443,7 +458,7 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
     credit = _BARE_AGENCY.match(lede)  # `(AGI) Milan, June 21 - ...`
     lede = lede[credit.end() :] if credit else lede
     m = _DOTTED_AGENCY.match(lede) or _DATELINE_CITY.match(lede) or _MIXED_DATELINE.match(lede)
-    m = m or _CITY_AGENCY.match(lede)
+    m = m or _CITY_AGENCY.match(lede) or _city_outlet(lede)
     if m and len(m.group("city")) > 2:
         city = _title_city(m.group("city"))
         arrival = _arrival(doc, city) if talk_format == "in-person" else None
