@@ -493,3 +493,14 @@ def test_the_sites_footer_after_the_article_is_chrome():
     ]
     got = kinds("\n\n".join([LEDE, f"{LEDE} More.", *footer]))
     assert [got[line] for line in footer] == [CHROME] * len(footer)
+
+
+def test_a_video_reports_headline_above_the_article_is_the_headline():
+    headline = "Watch: Prime Minister Christopher Luxon and Australian PM Anthony Albanese"
+    lede = (
+        "Prime Minister Christopher Luxon and his Australian counterpart, Anthony Albanese, say they want closer ties."
+    )
+    doc = clean(f"20 Dec 2023\n\n{headline}\n\n2:59 pm on 20 December 2023\n\n{lede}\n\n{LEDE}")
+    assert doc.headline == headline
+    # a "Watch:" link among the paragraphs stays chrome
+    assert kinds(f"{lede}\n\nWatch: Luxon arrives in Sydney\n\n{LEDE}")["Watch: Luxon arrives in Sydney"] == CHROME

@@ -215,6 +215,12 @@ def test_format(text, fmt):
 
 
 LOCATIONS = [
+    (
+        "Prime Minister Christopher Luxon and Anthony Albanese say they want to strengthen ties.\n\nLuxon "
+        "travelled to Sydney on Wednesday and was officially welcomed to Australia.",
+        "in-person",
+        "Sydney",
+    ),
     ("Jakarta, The Gulf Observer: President Prabowo Subianto and Donald Trump held a phone call.", "phone", "Jakarta"),
     (
         "President Irfaan Ali met Prime Minister Mia Mottley on Tuesday. During a meeting at the Lloyd Erskine "

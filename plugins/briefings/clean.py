@@ -849,6 +849,7 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
             start = _body_start(lines[:stop], fixed) if i == start else start
     _mark_caption_copies(lines, fixed)
     _mark_photo_labels(lines[:start], fixed)
+    _free_media_headlines(lines, fixed, start)
     headline = _pick_headline(lines, fixed, start)
     blocks: list[Block] = []
     for i, line in enumerate(lines):
@@ -888,6 +889,21 @@ def _mark_foreign_notices(lines: list[str], fixed: list[Block | None]) -> None:
         if _latin_share(line) >= 0.5:
             return
         fixed[i] = fixed[i] or Block(CHROME, line, "a notice in another script above the article")
+
+
+_MEDIA_HEADLINE = re.compile(r"^(?:watch|video|listen|live)\s*:\s+\S", re.I)
+
+
+def _free_media_headlines(lines: list[str], fixed: list[Block | None], start: int) -> None:
+    """`Watch: Prime Minister Luxon and Australian PM Albanese` above the article, sharing
+    words with the lede, may be the headline of a video report (elsewhere such a line is a
+    link to one)."""
+    lede = signature(" ".join(lines[start : start + 2]))
+    for i in range(start):
+        block = fixed[i]
+        media = block is not None and block.kind == CHROME and _MEDIA_HEADLINE.match(lines[i])
+        if media and len(signature(lines[i]) & lede) >= 2:
+            fixed[i] = None
 
 
 PHOTO_LABEL_WORDS = 7

@@ -192,8 +192,10 @@ _PARTICLE = r"(?:(?:de|da|do|dos|das|del|la|el|es)\s)?"  # `Rio de Janeiro`, `Da
 _VENUE = re.compile(
     rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?P<place>[{_UPPER}][\w'’.-]+(?:[ -]{_PARTICLE}[{_UPPER}][\w'’.-]+){{0,2}})"
 )
-# `who was on his visit to New York to attend ...`: where a leader is on a visit
-_VISIT_TO = re.compile(rf"\bvisit\s+to\s+(?P<place>[{_UPPER}][\w'’.-]+(?:[ -][{_UPPER}][\w'’.-]+){{0,2}})")
+# `who was on his visit to New York to attend ...`, `Luxon travelled to Sydney on Wednesday`
+_VISIT_TO = re.compile(
+    rf"\b(?:visit|travell?ed|flew)\s+to\s+(?P<place>[{_UPPER}][\w'’.-]+(?:[ -][{_UPPER}][\w'’.-]+){{0,2}})"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _THE_LEADERS = re.compile(r"\b(?:their|the two leaders|both leaders|the two presidents|the leaders)\b", re.I)
 _FUTURE = re.compile(r"\b(?:to be held|upcoming|planned|scheduled|due to)\b", re.I)
