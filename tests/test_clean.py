@@ -34,6 +34,8 @@ def kinds(text):
         ("Erdogan (L) and Zelensky (R) attend a news conference in Lviv. (Reuters File Photo)", CAPTION),
         ('Boric said after the meeting that "our objective is to deepen the alliance". |', CAPTION),
         ("Official White House Photo by Andrea Hanks", CAPTION),
+        ("gallery-photogallery-photogallery-photogallery", CHROME),
+        ("Tweet Share", CHROME),
         ("President Tsai Ing-wen and Tommy Remengesau in Taipei City. (Courtesy of Office of the President)", CAPTION),
         ("Estonian Prime Minister Kaja Kallas (Reform). Source: Ken Mürk/ERR", CAPTION),
         ("President Aliyev meets with President Putin in Samarkand [PHOTOVIDEO] - Gallery Image", CAPTION),
@@ -504,3 +506,17 @@ def test_a_video_reports_headline_above_the_article_is_the_headline():
     assert doc.headline == headline
     # a "Watch:" link among the paragraphs stays chrome
     assert kinds(f"{lede}\n\nWatch: Luxon arrives in Sydney\n\n{LEDE}")["Watch: Luxon arrives in Sydney"] == CHROME
+
+
+def test_a_glued_page_head_with_photo_source_date_and_share_markers_is_split():
+    line = (
+        "Politics Vučić met with Xi Jinping: ''I am proud of our friendship and achievements'' PHOTO President of "
+        "Serbia, Aleksandar Vučić, met today with the President of the People's Republic of China, Xi Jinping, in "
+        'Beijing. Source: B92, Novosti Tuesday, October 17, 2023 | 12:32 Tweet Share Screenshot/Instagram "bsav"'
+    )
+    doc = clean(f"{line}\n\n{LEDE}\n\n{LEDE} More.")
+    assert doc.headline == "Vučić met with Xi Jinping: ''I am proud of our friendship and achievements''"
+    assert doc.lede.startswith("President of Serbia, Aleksandar Vučić, met today")
+    got = {b.text: b.kind for b in doc.blocks}
+    assert got["Source: B92, Novosti"] == SOURCE_LINE and got["Tuesday, October 17, 2023 | 12:32"] == DATE_LINE
+    assert got["PHOTO"] == got["Tweet Share"] == got["Politics"] == CHROME

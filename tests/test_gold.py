@@ -116,13 +116,13 @@ def probe_briefings(tmp_path_factory):
 # gets right today: every probe except the ones listed per field. Keep shrinking the lists.
 PROBE_MISSES = {
     "date": "m02 q01 z03",
-    "title": "v05 z01",
+    "title": "z01",
     "participants": "m02 r05 s04 u06 z01",
     "people": "m01 q05 q06 r05 s03 t05 u06 v05 w06 y04",
-    "source": "m01 s03 t07 u05 v05 w06 z01 z05",
+    "source": "m01 s03 t07 u05 w06 z01 z05",
     "location": "m06 q06 s02 u06",
     "format": "",
-    "body": "k02 m03 m04 q02 t06 v05 w03 x05",
+    "body": "m03 m04 q02 t06 w03 x05",
 }
 # Topics are the loosest gold (one careful reading among several): pinned where they match.
 PROBE_TOPICS_PINNED = "p01 p03 p04 p07 p09 p10 q06 q07 r04 r05 s06 t02 v02 v04"

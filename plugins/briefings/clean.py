@@ -43,6 +43,8 @@ _RELATIVE_TIME = re.compile(
     r"|an? (?:hour|minute|day) ago|yesterday|just now)",
     re.I,
 )
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
+SLUG_MIN_CHARS = 15
 _GALLERY = re.compile(r"^(?:item|image|photo|slide)\s+\d+\s+of\s+\d+\b", re.I)
 _MEDIA_LENGTH = re.compile(r"^(?:duration|length|runtime|video)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?$", re.I)
 _VIEW_COUNT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}[\d\s]*views?$", re.I)
@@ -178,6 +180,8 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
         return "video length"
     if _RESIDUE.match(line) and not dates.find_dates(line):
         return "no words"
+    if len(line) >= SLUG_MIN_CHARS and _SLUG.match(line):
+        return "a class name or page slug (`gallery-photogallery-...`)"
     if n <= 6 and _BREADCRUMB.match(line):
         return "breadcrumb"
     if n <= 25 and _TEASER.match(line) and not date_line(line):
@@ -392,7 +396,10 @@ def signature(text: str) -> set[str]:
 _GLUED_MARKERS = re.compile(
     r"(?:^|\s)(?P<m>By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}\s+Staff)?"
     r"|(?:Posted|Published|Updated)(?:\s+on)?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}(?:,?\s+\d{1,2}:\d{2}\s*[AP]\.?M\.?)?"
-    r"(?:\s+[A-Z]{2,4}\b)?(?:\s+Copied)?)(?=\s)"
+    r"(?:\s+[A-Z]{2,4}\b)?(?:\s+Copied)?"
+    r"|(?-i:PHOTOS?|VIDEO)|Source:\s+[\w.-]+(?:,\s*[\w.-]+){0,3}|Tweet\s+Share|Share\s+Tweet"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]{2,8}\s+\d{1,2},\s+\d{4}"
+    r"(?:\s*\|\s*\d{1,2}:\d{2})?)(?=\s)"
 )
 _GLUED_CAPTION = re.compile(r"^(?P<c>.{20,400}?\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|Pool)[^()]{0,60}\))\s+(?=[A-Z“\"])")
 
@@ -433,6 +440,11 @@ def split_glued_header(line: str) -> list[str]:
     parts, pos = [], 0
     for n, m in enumerate(marks):
         before = line[pos : m.start("m")]
+        if n == 0:  # a section label glued before the headline: `Politics Vučić met with Xi`
+            label, _, headline = before.strip().partition(" ")
+            if label.lower() in load_chrome_rules().lines and headline[:1].isupper():
+                parts.append(label)
+                before = headline
         parts.extend(split_title_block(before) if n == 0 else [before])
         parts.append(m.group("m"))
         pos = m.end("m")
