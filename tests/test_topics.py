@@ -227,6 +227,16 @@ REGRESSION = [
         {"Iran Nuclear Deal", "Iran"},
         id="a-nuclear-deal-without-iran-is-not-iran's",
     ),
+    pytest.param(
+        "Xi holds virtual summit with Macron and Merkel",
+        [
+            "Chinese President Xi Jinping held a virtual summit with French President Emmanuel Macron and German "
+            "Chancellor Angela Merkel, discussing climate change, China-EU relations and anti-epidemic cooperation.",
+        ],
+        {"Coronavirus", "Climate Change"},
+        {"Global Health"},
+        id="anti-epidemic-cooperation-is-covid",
+    ),
 ]
 
 
