@@ -520,3 +520,23 @@ def test_a_glued_page_head_with_photo_source_date_and_share_markers_is_split():
     got = {b.text: b.kind for b in doc.blocks}
     assert got["Source: B92, Novosti"] == SOURCE_LINE and got["Tuesday, October 17, 2023 | 12:32"] == DATE_LINE
     assert got["PHOTO"] == got["Tweet Share"] == got["Politics"] == CHROME
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a one-paragraph wire item signed by its agency: the lede, not a caption
+        "Leaders talk trade\n\nPresident Xi Jinping and President Joe Biden spoke by phone on Monday. AFP",
+        # a lede that a caption far below repeats is still the lede
+        "Leaders talk trade\n\nPutin and Xi met in Moscow on Monday to discuss trade.\n\n"
+        + "\n\n".join([LEDE] * 4)
+        + "\n\nPutin and Xi met in Moscow on Monday to discuss trade. (AP Photo/Alexander Zemlianichenko)",
+        # a participle after a comma, then the sentence's own verb
+        f"Leaders talk trade\n\n{LEDE}\n\nPutin, being pressed by reporters, said he would not attend the summit.",
+    ],
+)
+def test_caption_rules_never_take_an_article_sentence(text):
+    body = " ".join(b.text for b in clean(text).body)
+    for sentence in ("spoke by phone on Monday", "met in Moscow on Monday to discuss trade.", "being pressed"):
+        if sentence in text.split("(AP")[0]:
+            assert sentence in body

@@ -675,6 +675,8 @@ _UNCREDITED_CAPTION = re.compile(
     r"^(?:[A-Z][\w.'’-]*,?\s+|(?:and|of|the)\s+){1,10}(?:\([A-Za-z]+\)\s+)?"
     r"(?:being\s+[a-z]+ed|shaking\s+hands|posing\s+for|waving\s+to)\b"
 )
+# a sentence's own verb: `Putin, being pressed by reporters, said he ...` is no caption
+_FINITE_VERB = re.compile(r"\b(?:said|says|told|tells|is|was|were|are|has|had|have|will|would|did|does)\b")
 CAPTION_MAX_WORDS = 45
 REPORTER_CREDIT_WORDS = 10
 _REPORTER_CREDIT = re.compile(
@@ -693,7 +695,8 @@ def _body_block(i: int, lines: list[str], fixed: list[Block | None]) -> Block:
         return Block(CHROME, line, "byline inside the article")
     if n <= REPORTER_CREDIT_WORDS and _REPORTER_CREDIT.match(line):
         return Block(CHROME, line, "reporter's credit (`<Name> reports from <Outlet>`, `Yoni Kempinski ,`)")
-    if n <= CAPTION_MAX_WORDS and _UNCREDITED_CAPTION.match(line) and len(_LAST_SENTENCE.split(line)) == 1:
+    caption_shape = _UNCREDITED_CAPTION.match(line) and not _FINITE_VERB.search(line)
+    if n <= CAPTION_MAX_WORDS and caption_shape and len(_LAST_SENTENCE.split(line)) == 1:
         return Block(CAPTION, line, "photo caption (`<names> being greeted by ...`, no finite verb)")
     heading_shape = 1 <= n <= 14 and not _SENTENCE_END.search(line) and bool(nxt) and _paragraph_like(nxt)
     if heading_shape and (line.upper() != line or n > 3) and not _BULLET.match(line) and not date_line(line):
@@ -854,11 +857,19 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
     _mark_media_cards(lines, fixed)
     stop = _article_end(lines, fixed, rules)
     start = _body_start(lines[:stop], fixed)
+    if start >= stop:  # a one-paragraph wire item signed `... on Monday. AFP` (no full stop at its end)
+        signed = (i for i in range(stop) if fixed[i] is None and word_count(lines[i]) >= 10)
+        start = next((i for i in signed if rules.credit_after_sentence.search(lines[i])), start)
     # (the first paragraph-like line too: a long caption right above the lede)
-    for i in range(min(start + 1, stop)):
+    for i in range(min(start + 1, stop) if start < stop else 0):  # (not when no line reads as the article)
         if fixed[i] is None and rules.credit_after_sentence.search(lines[i]):
             fixed[i] = Block(CAPTION, lines[i], "above the article: a sentence, then an agency's name")
-            start = _body_start(lines[:stop], fixed) if i == start else start
+            if i == start:  # only when the wire story's dateline opens the next paragraph
+                after = _body_start(lines[:stop], fixed)
+                if after < stop and _WIRE_DATELINE.match(lines[after]):
+                    start = after
+                else:
+                    fixed[i] = None
     _mark_caption_copies(lines, fixed)
     _mark_photo_labels(lines[:start], fixed)
     _free_media_headlines(lines, fixed, start)
@@ -934,6 +945,9 @@ def _mark_photo_labels(header: list[str], fixed: list[Block | None]) -> None:
             fixed[i] = fixed[i + 1] = Block(CAPTION, line, "a name printed twice above the article (a photo's label)")
 
 
+CAPTION_COPY_REACH = 2  # lines between a caption and its copy without the credit
+
+
 def _mark_caption_copies(lines: list[str], fixed: list[Block | None]) -> None:
     """A line that repeats a caption less its credit (a photo's alt text and its caption) is
     a caption too."""
@@ -946,7 +960,9 @@ def _mark_caption_copies(lines: list[str], fixed: list[Block | None]) -> None:
         line = _BULLET.sub("", raw)
         at = bisect.bisect_right(captions, line)  # the captions that start with `line` sort right after it
         if at < len(captions) and captions[at].startswith(line) and word_count(line) >= 4:
-            fixed[i] = Block(CAPTION, raw, "repeats a photo caption without its credit")
+            near = lines[max(0, i - CAPTION_COPY_REACH) : i + CAPTION_COPY_REACH + 1]
+            if any(c.startswith(line) and c != line for c in near):  # (a copy stands next to its caption)
+                fixed[i] = Block(CAPTION, raw, "repeats a photo caption without its credit")
 
 
 def _credited_titles(blocks: list[Block]) -> list[Block]:
