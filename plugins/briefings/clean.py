@@ -63,6 +63,18 @@ _SOURCE_LINE = re.compile(
     r"|(?-i:From)\s+(?P<from>(?-i:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})))$",  # `From Taiwan Today`
     re.I,
 )
+
+
+def source_line_name(block: Block) -> str | None:
+    """The name a SOURCE_LINE block gives: `Source: Xinhua`, `From Taiwan Today`, or an
+    aggregator's `(MENAFN- Nam News Network)` credit; None for any other text."""
+    m = _SOURCE_LINE.match(block.text) or _SYNDICATION_LINE.match(block.text)
+    if m is None:
+        return None
+    found = m.groupdict()
+    return found.get("src") or found.get("from") or re.split(r"\s*[-–:]\s*", found["credit"], maxsplit=1)[1]
+
+
 _BYLINE = re.compile(
     r"^(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\b|team\s+\w+$"
     r"|(?:[A-Z][\w.-]*\s+)?(?:staff\s+)?(?:reporter|correspondent|staff writer|editor)\s+[A-Z][\w'’-]+)",
@@ -198,13 +210,13 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
 
 
 TOOLBAR_MAX_WORDS = 14
-_WORD = re.compile(r"[^\W\d_]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")  # (a toolbar's words: `Comments()` is `Comments`)
 
 
 def _toolbar(low: str, vocabulary: frozenset[str]) -> bool:
     """A row of page buttons (`Comments() Print Mail Large Medium Small`): three or more words,
     at least three quarters of them button words."""
-    found = _WORD.findall(low)
+    found = _LETTER_RUN.findall(low)
     hits = sum(w in vocabulary for w in found)
     return hits >= 3 and hits >= 0.75 * len(found)
 
@@ -747,7 +759,9 @@ def _split_glued_links(blocks: list[Block]) -> list[Block]:
 
 
 # `(MENAFN- Nam News Network) CAIRO, ...`: an aggregator's credit for the outlet it reprints
-_SYNDICATION_CREDIT = re.compile(r"^\((?P<credit>[A-Z][A-Za-z]{1,12}\s*[-–:]\s*[^()]{2,50})\)\s+(?=\S)")
+_SYNDICATION = r"\((?P<credit>[A-Z][A-Za-z]{1,12}\s*[-–:]\s*[^()]{2,50})\)"
+_SYNDICATION_CREDIT = re.compile(r"^" + _SYNDICATION + r"\s+(?=\S)")  # opening the paragraph
+_SYNDICATION_LINE = re.compile(_SYNDICATION + r"$")  # split off as its own source line
 # `... the Gaza conflict.– NNN-MENA`: a wire's sign-off glued to the last sentence
 _WIRE_SIGNOFF = re.compile(r"(?<=[.!?\"”’])\s*[-–—]{1,2}\s*(?P<wire>[A-Z]{2,10}(?:-[A-Z]{2,10})?)\s*$")
 

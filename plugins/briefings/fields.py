@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import dates
-from .clean import load_chrome_rules, word_count
+from .clean import load_chrome_rules, source_line_name, word_count
 from .model import CHROME, DATE_LINE, HEADLINE, PARAGRAPH, SOURCE_LINE, CleanDoc, Found
 from .wordtrie import CASE_ODD_RE
 from .yamlio import load_yaml
@@ -358,12 +358,6 @@ def _publisher_chrome(doc: CleanDoc) -> Found | None:
     return None if label or not _MASTHEAD.match(name) else Found(name, "masthead", name)
 
 
-# The name in a source line: `Source: Xinhua`, `(MENAFN- Nam News Network)`, `From Taiwan Today`
-_SOURCE_LINE_NAME = re.compile(
-    r"^(?:source|sources|via)\s*:\s*(.+?)\.?$|^\([A-Za-z]+\s*[-–:]\s*(.+?)\)$|^(?-i:From)\s+(.+)$", re.I
-)
-
-
 def _agency_names() -> frozenset[str]:
     return frozenset(a.lower() for a in load_chrome_rules().agencies)
 
@@ -372,9 +366,9 @@ def extract_source(doc: CleanDoc) -> Found:
     """The agency or issuer the report names: Source line, dateline agency, byline outlet,
     or the official body whose statement it relays. Photo credits are never the source."""
     for block in doc.of_kind(SOURCE_LINE):
-        m = _SOURCE_LINE_NAME.match(block.text)
-        if m:
-            name = re.split(r"\s*\|\s*|\s+[•·]\s+", m.group(1) or m.group(2) or m.group(3))[0]
+        found = source_line_name(block)
+        if found:
+            name = re.split(r"\s*\|\s*|\s+[•·]\s+", found)[0]
             name = re.sub(r"\s+(?:and|with|&)\s+(?:other\s+)?(?:news\s+)?agencies$", "", name, flags=re.I)
             return Found(name.strip(), "source-line", block.text)
     lede = doc.lede
