@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import CAPTION, CHROME, DATE_LINE, HEADLINE, PARAGRAPH, SOURCE_LINE, Block, CleanDoc, Found
 
@@ -123,15 +124,20 @@ def _hit(m: re.Match[str]) -> DateHit | None:
 
 def find_dates(text: str) -> list[DateHit]:
     """All date expressions in `text`, in order, without overlaps (longest first wins)."""
+    return list(_dates_in(text)) if _DIGIT.search(text) else []  # (every date expression has a digit)
+
+
+@lru_cache(maxsize=4096)
+def _dates_in(text: str) -> tuple[DateHit, ...]:
+    """`find_dates`, remembered: cleaning and the date, source and location rules ask about
+    the same lines and blocks again and again (the hits are frozen)."""
     hits: list[DateHit] = []
-    if not _DIGIT.search(text):  # every date expression has a digit
-        return hits
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             hit = _hit(m)
             if hit and not any(h.start < hit.end and hit.start < h.end for h in hits):
                 hits.append(hit)
-    return sorted(hits, key=lambda h: h.start)
+    return tuple(sorted(hits, key=lambda h: h.start))
 
 
 def prefix_date(text: str) -> tuple[str | None, str]:

@@ -207,9 +207,10 @@ _TALK = re.compile(
 
 
 # (not after an initial or a title: `Tommy E. Remengesau Jr.`, `Mr. Abe`, `Nov. 12`)
+# (`(?<=[.!?])` comes first: the engine tries the assertions in order at every position)
 _SENTENCE_BREAK = re.compile(
-    r"(?<![\s.][A-Z]\.)(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St)\.)(?<!\bMrs\.)(?<!\b(?:Gen|Col|Gov|Sen|Rep|Nov|Dec|Jan|Feb|Mar|Apr|Aug|Oct)\.)"
-    r"(?<!\b(?:Sept|Prof)\.)(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])"
+    r"(?<=[.!?])(?<![\s.][A-Z]\.)(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St)\.)(?<!\bMrs\.)(?<!\b(?:Gen|Col|Gov|Sen|Rep|Nov|Dec|Jan|Feb|Mar|Apr|Aug|Oct)\.)"
+    r"(?<!\b(?:Sept|Prof)\.)[\"”’]?\s+(?=[\"“A-Z])"
 )
 
 
