@@ -55,6 +55,22 @@ def kinds(text):
         ("Read more...", CHROME),
         ("Advertising", CHROME),
         ("ADVT", CHROME),
+        (
+            "President Sheikh Mohamed is received by Sheikh Tamim in Doha. Mohamed Al Hammadi / Presidential Court",
+            CAPTION,
+        ),
+        (
+            "New Zealand Prime Minister John Key © Fiona Goodall/Getty Images for The Department of Internal Affairs",
+            CAPTION,
+        ),
+        ("Macri speaking with Trump from his office     Macri speaking with Trump from his office", CAPTION),
+        ("Presiden Joko Widodo berbincang dengan PM Australia Scott Morrison (Foto: istimewa)", CAPTION),
+        ("You are using an older browser version. Please use a supported version for the best experience.", CHROME),
+        ("Keep our news free from ads and paywalls by making a donation to support our work!", CHROME),
+        ("Share post:", CHROME),
+        ("Story Highlights", CHROME),
+        ("To Read The Full Story", CHROME),
+        ("Distributed by APO Group on behalf of Presidency of the Arab Republic of Egypt.", CHROME),
     ],
 )
 def test_line_kinds(line, kind):
@@ -339,6 +355,12 @@ def test_the_headline_printed_again_is_chrome():
         "Our Standards: The Trust Principles.",
         "MORE International ARTICLES",
         "More stories",
+        "More like this",
+        "Latest News",
+        "Top Comments",
+        "Leave a Reply",
+        "Go to video",
+        ">Related articles",
     ],
 )
 def test_end_markers_end_the_article(marker):
@@ -540,3 +562,17 @@ def test_caption_rules_never_take_an_article_sentence(text):
     for sentence in ("spoke by phone on Monday", "met in Moscow on Monday to discuss trade.", "being pressed"):
         if sentence in text.split("(AP")[0]:
             assert sentence in body
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # a line in another script under an English report (a comment form) is chrome
+        ("Пожалуйста, введите ваш комментарий!", CHROME),
+        # a sentence that opens and ends alike is no caption printed twice
+        ("The two leaders said that the talks were held in a friendly way and the two leaders said.", PARAGRAPH),
+    ],
+)
+def test_lines_between_article_paragraphs(line, kind):
+    k = kinds(f"{LEDE}\n\n{LEDE} More.\n\n{line}\n\n{LEDE} Again.")
+    assert k[line] == kind and k[f"{LEDE} Again."] == PARAGRAPH

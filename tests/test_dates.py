@@ -163,6 +163,14 @@ CASES = [
         D(2018, 11, 28),
         "header",
     ),
+    (
+        # nothing else dates the report: the sign-off of the post embedded in it does
+        "Duda and Zelensky discuss Ukraine\n\nPoland's President Andrzej Duda says he has held a candid "
+        "conversation with Volodymyr Zelensky.\n\nA few minutes ago, President @ZelenskyyUA called me.\n\n"
+        "— Andrzej Duda (@AndrzejDuda) February 21, 2025\n\nThe Polish president added more.",
+        D(2025, 2, 21),
+        "inferred",
+    ),
 ]
 
 

@@ -171,6 +171,35 @@ SOURCES = [
         "President Joe Biden in Washington on Tuesday.\nThe two leaders discussed trade.",
         None,
     ),
+    (
+        # a site's clock (its city and the day it was read) and a stamp label name no outlet
+        "Trump on the phone with Macri\nMontevideo, March 28th 2024 - 20:06 UTC\nAdded On February 16, 2017\n"
+        "United States president Donald Trump was on the phone on Wednesday with Mauricio Macri.\nThey spoke.",
+        None,
+    ),
+    (
+        "General News of Monday, 16 October 2017\nAkufo-Addo and Ouattara hold talks in Accra\nPresident Nana "
+        "Akufo-Addo held talks with Alassane Ouattara in Accra on Monday.\nThey spoke.",
+        None,
+    ),
+    (
+        # the outlet's name alone above the byline date
+        "President Sheikh Mohamed speaks with Qatar's Sheikh Tamim\nThe National\nDec 30, 2022\nPresident Sheikh "
+        "Mohamed and Sheikh Tamim reviewed ties during a phone call on Friday.\nThey spoke.",
+        "The National",
+    ),
+    (
+        "Sheikh Tamim meets leaders in Sharm El Sheikh\nQNA/Sharm El Sheikh\nHH the Emir Sheikh Tamim bin Hamad "
+        "al-Thani met a number of Arab leaders in Sharm El Sheikh.\nThey spoke.",
+        "QNA",
+    ),
+    (
+        # a press release put out by a wire: its issuer
+        "President El-Sisi speaks with President Macron\nDistributed by APO Group on behalf of Presidency of the "
+        "Arab Republic of Egypt.\nPresident Abdel Fattah El-Sisi received a phone call today from President "
+        "Emmanuel Macron.\nThey spoke.",
+        "Presidency of the Arab Republic of Egypt",
+    ),
 ]
 
 

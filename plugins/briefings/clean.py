@@ -34,6 +34,7 @@ from .yamlio import load_yaml
 REGISTRY = Path(__file__).parent / "registry"
 
 _BULLET = re.compile(r"^[•·▪●*\-–—]\s+")
+_QUOTE_MARK = re.compile(r"^[>»›]+\s*")  # a leaked blockquote or link arrow: `>Related articles`
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
 _FULL_STOP = re.compile(r"[.!?…:;][\"'”’»)\]]*$")  # punctuation ends the line (closing marks may follow)
 QUOTED_END_WORDS = 16  # a shorter line ending in a bare closing quote may be a headline ('... further’')
@@ -60,19 +61,21 @@ _EMPTY_CREDIT = re.compile(r"[.!?][\"'”’]?\s+\|\s*$")  # `... between Mexico
 _PROMO = re.compile(r"^\(\s*(?:also|see|read|watch|related|more|listen|click)\b.*\)$", re.I)
 _SOURCE_LINE = re.compile(
     r"^(?:(?:source|sources|via)\s*:\s*(?P<src>[^.]{2,60})\.?"
-    r"|(?-i:From)\s+(?P<from>(?-i:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})))$",  # `From Taiwan Today`
+    r"|(?-i:From)\s+(?P<from>(?-i:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}))"  # `From Taiwan Today`
+    r"|(?-i:(?P<wire>[A-Z]{2,6})/[A-Z][a-z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}))$",  # `QNA/Sharm El Sheikh`
     re.I,
 )
 
 
 def source_line_name(block: Block) -> str | None:
-    """The name a SOURCE_LINE block gives: `Source: Xinhua`, `From Taiwan Today`, or an
-    aggregator's `(MENAFN- Nam News Network)` credit; None for any other text."""
+    """The name a SOURCE_LINE block gives: `Source: Xinhua`, `From Taiwan Today`, a wire's
+    `QNA/Doha`, or an aggregator's `(MENAFN- Nam News Network)` credit; None for any other text."""
     m = _SOURCE_LINE.match(block.text) or _SYNDICATION_LINE.match(block.text)
     if m is None:
         return None
     found = m.groupdict()
-    return found.get("src") or found.get("from") or re.split(r"\s*[-–:]\s*", found["credit"], maxsplit=1)[1]
+    named = found.get("src") or found.get("from") or found.get("wire")
+    return named or re.split(r"\s*[-–:]\s*", found["credit"], maxsplit=1)[1]
 
 
 _BYLINE = re.compile(
@@ -124,9 +127,9 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
     agencies = tuple(str(a) for a in data.get("credit_agencies", []))
     names = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
     # The ways a credit ends a line; without `/` or `|` only the first, third and last can match.
-    paren = r"\((?:[^()]*\b(?:photo|pictured|file)\b[^()]*|courtesy\b[^()]*|[^()]*(?:" + names + r")[^()]*)\)"
+    paren = r"\((?:[^()]*\b(?:photos?|fotos?|pictured|file)\b[^()]*|courtesy\b[^()]*|[^()]*(?:" + names + r")[^()]*)\)"
     # (`...the flight recordersImage: Reuters`: a credit glued to the caption)
-    label = r"(?:(?:^|[\s/|])(?:photo|image|credit)s?|(?-i:(?<=[a-z])(?:Photo|Image|Credit)s?))\s*:\s*[^/|]{1,60}"
+    label = r"(?:(?:^|[\s/|])(?:photo|foto|image|credit)s?|(?-i:(?<=[a-z])(?:Photo|Image|Credit)s?))\s*:\s*[^/|]{1,60}"
     via = r"\bvia\s+(?:getty images|reuters|ap|afp)"
     credits = (
         paren,
@@ -169,9 +172,14 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def label_text(line: str) -> str:
+    """A line as a label or marker reads: lower case, without a leading bullet or arrow."""
+    return _QUOTE_MARK.sub("", _BULLET.sub("", line.strip())).strip().lower()
+
+
 def chrome_reason(line: str, rules: ChromeRules) -> str | None:
     """Why a single line is page chrome, or None if nothing marks it as chrome."""
-    low = _BULLET.sub("", line).strip().lower()
+    low = label_text(line)
     n = word_count(line)
     # In order: the first check that holds gives the reason (the others are not tried).
     if low in rules.lines or low.rstrip(":.… ") in rules.lines:  # (`Read more...`)
@@ -259,7 +267,7 @@ def end_marker(line: str, rules: ChromeRules) -> str | None:
     """The end-of-article marker this line is (newsletter, related list, author bio), or None.
 
     One-word markers must be the whole line; longer ones may start a short line."""
-    low = line.strip().lower().rstrip(":")
+    low = label_text(line).rstrip(":")
     n = word_count(line)
     if _MORE_LIST.match(low):
         return f"end of article: {line.strip()!r}"
@@ -292,7 +300,7 @@ def is_caption(line: str, rules: ChromeRules) -> bool:
         (")" in line and rules.credit_paren.search(line) is not None)
         or (
             ":" in line
-            and ("photo" in low or "image" in low or "credit" in low)
+            and ("photo" in low or "foto" in low or "image" in low or "credit" in low)
             and rules.credit_label.search(line) is not None
         )
         or ("via" in low and rules.credit_via.search(line) is not None)
@@ -527,6 +535,21 @@ def _join_labels(lines: list[str]) -> list[str]:
     return out
 
 
+# `... upon arriving in Doha. Mohamed Al Hammadi / Presidential Court`
+_SLASH_CREDIT = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][\w'’.-]+\s){1,3}/\s?(?:[A-Z][\w'’&.-]*\s?){1,4}$")
+TWICE_MIN_WORDS = 4
+
+
+def _printed_twice(line: str) -> bool:
+    """True if the line opens and ends with the same run of words (at least TWICE_MIN_WORDS,
+    each copy at most half the line) and has no full stop: a caption and its copy (`Macri
+    speaking with Trump ...     Macri speaking with Trump ...`), a credit maybe between them."""
+    if _FULL_STOP.search(line):
+        return False
+    tokens = line.split()
+    return any(tokens[:k] == tokens[-k:] for k in range(TWICE_MIN_WORDS, len(tokens) // 2 + 1))
+
+
 def _classify_line(line: str, rules: ChromeRules) -> Block | None:
     """Kinds that a line has on its own, wherever it stands (None: depends on position)."""
     m = _SOURCE_LINE.match(line)
@@ -542,6 +565,12 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
         return Block(CAPTION, line, "a gallery image's alt text")
     if _EMPTY_CREDIT.search(line):
         return Block(CAPTION, line, "a sentence, then `|` and no credit (a caption's empty credit)")
+    if _SLASH_CREDIT.search(line) and word_count(line) <= CAPTION_MAX_WORDS:
+        return Block(CAPTION, line, "a sentence, then a `Name / Organisation` photo credit")
+    if "©" in line and not line.lstrip().startswith("©") and word_count(line) <= CAPTION_MAX_WORDS:
+        return Block(CAPTION, line, "a photo caption with its © credit")
+    if _printed_twice(line):
+        return Block(CAPTION, line, "a caption printed twice on one line")
     why = chrome_reason(line, rules)
     if why:
         return Block(CHROME, line, why)
@@ -558,7 +587,7 @@ def _mark_inline_boxes(lines: list[str], fixed: list[Block | None]) -> None:
     """The teaser headlines under an inline `Related` / `Read more` label are chrome: short
     lines without a full stop, up to the next line of article text."""
     for i, line in enumerate(lines):
-        if fixed[i] is None or line.strip().lower().rstrip(":") not in _INLINE_BOX:
+        if fixed[i] is None or label_text(line).rstrip(":") not in _INLINE_BOX:
             continue
         for j in range(i + 1, min(len(lines), i + 1 + INLINE_BOX_LINES)):
             if fixed[j] is not None or _paragraph_like(lines[j]) or _SENTENCE_END.search(lines[j]):
@@ -595,7 +624,7 @@ def _article_end(lines: list[str], fixed: list[Block | None], rules: ChromeRules
         if not lede or not end_marker(lines[i], rules):  # (a menu's `Topics` is no end)
             i += 1
             continue
-        box = lines[i].strip().lower().rstrip(":") in _INLINE_BOX
+        box = label_text(lines[i]).rstrip(":") in _INLINE_BOX
         resume = next(
             (j for j in range(i + 1, min(len(lines), i + 1 + INLINE_BOX_LINES)) if _resumes(lines, j, lede)), None
         )
@@ -651,6 +680,10 @@ def _pick_headline(lines: list[str], fixed: list[Block | None], start: int) -> i
     return None
 
 
+def _is_kind(block: Block | None, kind: str) -> bool:
+    return block is not None and block.kind == kind
+
+
 def _quiet_header_line(block: Block | None) -> bool:
     """A line between a date and the headline that keeps them together (not page chrome)."""
     return block is None or block.kind in (CAPTION, SOURCE_LINE)
@@ -664,7 +697,11 @@ def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline:
     near = (
         headline is not None
         and abs(i - headline) <= 4
-        and all(word_count(lines[j]) <= 12 and _quiet_header_line(fixed[j]) for j in between)
+        # (a photo caption of any length may stand between them)
+        and all(
+            _quiet_header_line(fixed[j]) and (word_count(lines[j]) <= 12 or _is_kind(fixed[j], CAPTION))
+            for j in between
+        )
     )
     if date_line(line):
         if near:
@@ -917,15 +954,27 @@ def _latin_share(text: str) -> float:
     return len(_LATIN.findall(text)) / letters if letters else 1.0
 
 
+FOREIGN_LINE_SHARE = 0.2  # a line of a page in Latin script with fewer Latin letters is in another script
+
+
 def _mark_foreign_notices(lines: list[str], fixed: list[Block | None]) -> None:
-    """Lines in another script at the top of a page in Latin script (an archive's notice in
-    Korean above an English readout) are page chrome, up to the first line in Latin script."""
-    if not lines or _latin_share(lines[0]) >= 0.5 or _latin_share("\n".join(lines)[:FOREIGN_SAMPLE]) < 0.8:
+    """In a page in Latin script, lines in another script are page chrome: at the top, up to
+    the first line in Latin script (an archive's notice in Korean above an English readout),
+    and, further down, lines of two or more words in another script (a comment form in
+    Russian under an English report)."""
+    if not lines or _latin_share("\n".join(lines)[:FOREIGN_SAMPLE]) < 0.8:
         return
+    top = _latin_share(lines[0]) < 0.5
     for i, line in enumerate(lines):
-        if _latin_share(line) >= 0.5:
-            return
-        fixed[i] = fixed[i] or Block(CHROME, line, "a notice in another script above the article")
+        if line.isascii():
+            top = False
+            continue
+        share = _latin_share(line)
+        top = top and share < 0.5
+        if top:
+            fixed[i] = fixed[i] or Block(CHROME, line, "a notice in another script above the article")
+        elif share < FOREIGN_LINE_SHARE and word_count(line) >= 2:
+            fixed[i] = fixed[i] or Block(CHROME, line, "a line in another script")
 
 
 _MEDIA_HEADLINE = re.compile(r"^(?:watch|video|listen|live)\s*:\s+\S", re.I)

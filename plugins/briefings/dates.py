@@ -286,6 +286,21 @@ def _dateline_disagrees(header: Found, lede: str) -> bool:
     return all(d is None or abs((when - d).days) > DATELINE_SLACK_DAYS for d in days)
 
 
+# the sign-off of an embedded post: `— Andrzej Duda (@AndrzejDuda) February 21, 2025`
+_POST_SIGNOFF = re.compile(r"^[—–-]{1,2}\s*[^()\n]{1,60}\(@\w{1,30}\)\s+(?P<when>.{6,30})$")
+
+
+def _embedded_post_date(doc: CleanDoc) -> Found | None:
+    """The date of the first post embedded in the article (a leader's own `President X called
+    me` or a reporter's `In Davos today, ...`), when nothing else dates the report."""
+    for text in doc.paragraphs:
+        m = _POST_SIGNOFF.match(text.strip())
+        hit = next((h for h in find_dates(m.group("when")) if h.year), None) if m else None
+        if hit is not None and hit.date() is not None:
+            return Found(hit.date(), "inferred", f"embedded post: {text.strip()}")
+    return None
+
+
 def _talks_day(doc: CleanDoc) -> Found | None:
     """A full date (with its year) in the lede's sentence about the talks: `received a phone
     call on Friday 16/8/2024 from US President Joe Biden`."""
@@ -389,7 +404,12 @@ def extract_date(doc: CleanDoc) -> tuple[Found, str]:
         if late and late.days > DATELINE_SLACK_DAYS:  # a page put up long after (a repost): the talks' day
             return talks, talks.rule
         return header, header.rule
-    found = _dateline_date(lede, weekdays, years) or _event_date(doc, weekdays, years) or _updated_date(doc)
+    found = (
+        _dateline_date(lede, weekdays, years)
+        or _event_date(doc, weekdays, years)
+        or _embedded_post_date(doc)
+        or _updated_date(doc)
+    )
     if found:
         return found, found.rule
     return Found(None, "none", "no date in the headline, header, dateline or lede"), "none"

@@ -273,14 +273,34 @@ def extract_summary(doc: CleanDoc) -> Found:
     return Found(_clip(summary, 400), "lede", paras[0][:120])
 
 
+_FUNCTION_WORDS = frozenset({"of", "on", "at", "in", "from", "the", "and", "for", "to"})
+
+
+def _outlet_like(name: str) -> bool:
+    """False for what stands before a date in a header but names no outlet: a section
+    (`ARGENTINA |`), the place of a site's clock (`Montevideo, March 28th 2024`) or a label
+    that runs on into the date (`General News of Monday, 16 October 2017`)."""
+    low = name.lower().removeprefix("the ")
+    places = load_places()
+    if low in places.not_venues or low in places.capitals or low in places.seats:
+        return False
+    return name.split()[-1].lower() not in _FUNCTION_WORDS
+
+
+_THE_OUTLET = re.compile(r"^The(?:\s[A-Z][\w'’&.-]*){1,3}$")  # `The National` alone above the byline date
+
+
 def _header_outlet(doc: CleanDoc) -> Found | None:
-    for block in doc.blocks:
+    for i, block in enumerate(doc.blocks):
+        if block.kind == DATE_LINE and i and doc.blocks[i - 1].kind == CHROME:
+            label = doc.blocks[i - 1].text.strip()
+            if _THE_OUTLET.match(label) and _outlet_like(label):
+                return Found(label, "header", f"{label} / {block.text}")
         if block.kind == DATE_LINE:
             hits = dates.find_dates(block.text)
             before = block.text[: hits[0].start].strip(" ,|-–—") if hits else ""
-            stamp = re.match(r"^(?:last\s+)?(?:modified|updated|posted|published|date|by)\b", before, re.I)
-            place = before.lower().removeprefix("the ") in load_places().not_venues  # a section: `ARGENTINA |`
-            if before and 1 <= word_count(before) <= 3 and before[:1].isupper() and not stamp and not place:
+            stamp = re.match(r"^(?:last\s+)?(?:modified|updated|posted|published|added|date|by)\b", before, re.I)
+            if before and 1 <= word_count(before) <= 3 and before[:1].isupper() and not stamp and _outlet_like(before):
                 return Found(before, "header", block.text)
         if block.kind in (CHROME, DATE_LINE):
             m = _BYLINE_OUTLET.search(block.text)
@@ -372,6 +392,9 @@ def extract_source(doc: CleanDoc) -> Found:
             name = re.split(r"\s*\|\s*|\s+[•·]\s+", found)[0]
             name = re.sub(r"\s+(?:and|with|&)\s+(?:other\s+)?(?:news\s+)?agencies$", "", name, flags=re.I)
             return Found(name.strip(), "source-line", block.text)
+    issuer = _distributed_for(doc)
+    if issuer:
+        return issuer
     lede = doc.lede
     m = _SLASH_AGENCY.match(lede) or _AGENCY_DATELINE.match(lede) or _MIXED_DATELINE.match(lede)
     m = m if m and m.group("agency") else _BARE_AGENCY.match(lede) or _DOTTED_AGENCY.match(lede) or _city_outlet(lede)
@@ -390,6 +413,19 @@ def extract_source(doc: CleanDoc) -> Found:
                 src = re.sub(r"^(?:the|a|an)\s+", "", m.group("src").strip(), flags=re.I)
                 return Found(_title_case_institution(src), "attribution", m.group(0))
     return _publisher_chrome(doc) or Found(None, "none", "the text names no agency or issuer")
+
+
+_ON_BEHALF = re.compile(r"^Distributed by\s.{1,60}?\son behalf of\s(?P<src>[A-Z][^.;]{2,80}?)\.?$", re.I)
+
+
+def _distributed_for(doc: CleanDoc) -> Found | None:
+    """The issuer of a press release put out by a wire: `Distributed by APO Group on behalf of
+    Presidency of the Arab Republic of Egypt.`"""
+    for block in doc.of_kind(CHROME):
+        m = _ON_BEHALF.match(block.text.strip())
+        if m:
+            return Found(m.group("src").strip(), "issuer", block.text.strip())
+    return None
 
 
 def _title_case_institution(name: str) -> str:
