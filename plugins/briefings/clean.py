@@ -544,7 +544,8 @@ def _printed_twice(line: str) -> bool:
     """True if the line opens and ends with the same run of words (at least TWICE_MIN_WORDS,
     each copy at most half the line) and has no full stop: a caption and its copy (`Macri
     speaking with Trump ...     Macri speaking with Trump ...`), a credit maybe between them."""
-    if _FULL_STOP.search(line):
+    head = line[:15]
+    if len(line) < 30 or line.find(head, len(head)) < 0 or _FULL_STOP.search(line):  # (a quick test first)
         return False
     tokens = line.split()
     return any(tokens[:k] == tokens[-k:] for k in range(TWICE_MIN_WORDS, len(tokens) // 2 + 1))
@@ -565,7 +566,7 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
         return Block(CAPTION, line, "a gallery image's alt text")
     if _EMPTY_CREDIT.search(line):
         return Block(CAPTION, line, "a sentence, then `|` and no credit (a caption's empty credit)")
-    if _SLASH_CREDIT.search(line) and word_count(line) <= CAPTION_MAX_WORDS:
+    if "/" in line and _SLASH_CREDIT.search(line) and word_count(line) <= CAPTION_MAX_WORDS:
         return Block(CAPTION, line, "a sentence, then a `Name / Organisation` photo credit")
     if "©" in line and not line.lstrip().startswith("©") and word_count(line) <= CAPTION_MAX_WORDS:
         return Block(CAPTION, line, "a photo caption with its © credit")
@@ -954,6 +955,8 @@ def _latin_share(text: str) -> float:
     return len(_LATIN.findall(text)) / letters if letters else 1.0
 
 
+# a letter of a script other than Latin (Greek, Cyrillic, Arabic, CJK...)
+_OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
 FOREIGN_LINE_SHARE = 0.2  # a line of a page in Latin script with fewer Latin letters is in another script
 
 
@@ -962,11 +965,12 @@ def _mark_foreign_notices(lines: list[str], fixed: list[Block | None]) -> None:
     the first line in Latin script (an archive's notice in Korean above an English readout),
     and, further down, lines of two or more words in another script (a comment form in
     Russian under an English report)."""
-    if not lines or _latin_share("\n".join(lines)[:FOREIGN_SAMPLE]) < 0.8:
+    text = "\n".join(lines)
+    if not _OTHER_SCRIPT.search(text) or _latin_share(text[:FOREIGN_SAMPLE]) < 0.8:
         return
     top = _latin_share(lines[0]) < 0.5
     for i, line in enumerate(lines):
-        if line.isascii():
+        if line.isascii() or not _OTHER_SCRIPT.search(line):
             top = False
             continue
         share = _latin_share(line)
