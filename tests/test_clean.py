@@ -71,6 +71,12 @@ def kinds(text):
         ("Story Highlights", CHROME),
         ("To Read The Full Story", CHROME),
         ("Distributed by APO Group on behalf of Presidency of the Arab Republic of Egypt.", CHROME),
+        ("| Photo: Twitter/ @CARICOMorg", CHROME),
+        ("Is this page useful?", CHROME),
+        ("Please note: The page below represents the archived content relating to the previous Government.", CHROME),
+        ("Disclaimer: All the comments will be moderated by the AD editorial.", CHROME),
+        ("Leaders meet #PMImranKhan #DonaldTrump Posted by ARY News on Thursday, November 21, 2019", CHROME),
+        ('play videoOuattara in Accra <a href="//ads.example.net/w/1.0/rc?cs=b2"> <br /> <img src="x.jpg">', CHROME),
     ],
 )
 def test_line_kinds(line, kind):
@@ -361,6 +367,8 @@ def test_the_headline_printed_again_is_chrome():
         "Leave a Reply",
         "Go to video",
         ">Related articles",
+        "Next In Nation",
+        "Popular posts from this blog",
     ],
 )
 def test_end_markers_end_the_article(marker):
@@ -571,8 +579,17 @@ def test_caption_rules_never_take_an_article_sentence(text):
         ("Пожалуйста, введите ваш комментарий!", CHROME),
         # a sentence that opens and ends alike is no caption printed twice
         ("The two leaders said that the talks were held in a friendly way and the two leaders said.", PARAGRAPH),
+        # a publication stamp inside the page is not article text
+        ("Publish Date : 10 April 2020 14:47 PM", CHROME),
     ],
 )
 def test_lines_between_article_paragraphs(line, kind):
     k = kinds(f"{LEDE}\n\n{LEDE} More.\n\n{line}\n\n{LEDE} Again.")
     assert k[line] == kind and k[f"{LEDE} Again."] == PARAGRAPH
+
+
+def test_the_issuing_offices_signature_in_capitals_under_a_release_is_chrome():
+    doc = clean(
+        f"{LEDE}\n\nThe two leaders also discussed trade.\n\nPUBLIC RELATIONS SERVICE OF THE GOVERNMENT OF MONTENEGRO"
+    )
+    assert doc.blocks[-1].kind == CHROME and len(doc.paragraphs) == 2

@@ -171,6 +171,15 @@ CASES = [
         D(2025, 2, 21),
         "inferred",
     ),
+    (
+        # a site's bar with the day the page was read, above the headline, loses to the page's
+        # own publication stamp
+        "Tuesday, January 13th, 2026\n\nPM Oli holds talks with Indian PM Modi\n\nKATHMANDU: Prime Minister KP "
+        "Oli on Friday spoke to Indian Prime Minister Narendra Modi on the phone.\n\nThey spoke.\n\n"
+        "Publish Date : 10 April 2020 14:47 PM",
+        D(2020, 4, 10),
+        "header",
+    ),
 ]
 
 

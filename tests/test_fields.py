@@ -200,6 +200,31 @@ SOURCES = [
         "Emmanuel Macron.\nThey spoke.",
         "Presidency of the Arab Republic of Egypt",
     ),
+    (
+        "Hasina and Sunak meet in London\nBangladesh Prime Minister Sheikh Hasina and her British counterpart Rishi "
+        "Sunak had their maiden bilateral meeting in London on Friday, BSS reports.\nThey spoke.",
+        "BSS",
+    ),
+    (
+        "Matangi Tonga\nPublished on Matangi Tonga (https://matangitonga.to)\nForum leaders disagree\nAustralian "
+        "Prime Minister Scott Morrison met Tuvalu's Prime Minister Enele Sopoaga in Funafuti.\nThey spoke.",
+        "Matangi Tonga",
+    ),
+    (
+        "Anwar receives Brunei's Sultan\nPrime Minister Anwar Ibrahim received Sultan Hassanal Bolkiah in Kuala "
+        "Lumpur.\nThe Sultan is also to attend the Royal Banquet at Istana Negara tonight.- Bernama",
+        "Bernama",
+    ),
+    (
+        "Leaders meet\nMarkovic meets Plenkovic\nPrime Minister Dusko Markovic met his Croatian counterpart Andrej "
+        "Plenkovic in Zagreb.\nThey spoke.\nPUBLIC RELATIONS SERVICE OF THE GOVERNMENT OF MONTENEGRO",
+        "Public Relations Service of the Government of Montenegro",
+    ),
+    (
+        "Source: ghananewsagency.org\nAkufo-Addo receives Ouattara\nPresident Nana Akufo-Addo received Alassane "
+        "Ouattara in Accra on Monday.\nThey spoke.",
+        "ghananewsagency.org",
+    ),
 ]
 
 
@@ -408,12 +433,44 @@ def test_location(text, fmt, location):
     assert extract_location(clean(text), fmt).value == location
 
 
-def test_title_is_the_headline_when_there_is_one():
-    doc = clean(
-        "All news\n\nPutin, Macron confirm readiness for cooperation\n\nMOSCOW, December 22. /TASS/. "
-        "Vladimir Putin and Emmanuel Macron confirmed their readiness for cooperation, the Kremlin said."
-    )
-    assert extract_title(doc).value == "Putin, Macron confirm readiness for cooperation"
+LEDE_TASS = (
+    "MOSCOW, December 22. /TASS/. Vladimir Putin and Emmanuel Macron confirmed their readiness for cooperation, "
+    "the Kremlin said."
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        (
+            "All news\n\nPutin, Macron confirm readiness for cooperation",
+            "Putin, Macron confirm readiness for cooperation",
+        ),
+        # a breadcrumb glued before the headline
+        ("Home > Putin, Macron confirm readiness for cooperation", "Putin, Macron confirm readiness for cooperation"),
+        (
+            "Home / World / Putin, Macron confirm readiness for cooperation",
+            "Putin, Macron confirm readiness for cooperation",
+        ),
+        # a headline's `(photos)` is no photo credit
+        (
+            "Putin and Macron confirm readiness for cooperation (photos)",
+            "Putin and Macron confirm readiness for cooperation (photos)",
+        ),
+        # a headline in two lines: a lead, then the quotation
+        (
+            "Putin after talks with Macron:\n“We confirm our readiness for cooperation”",
+            "Putin after talks with Macron: “We confirm our readiness for cooperation”",
+        ),
+        # the headline, then a photo titled with it and credited
+        (
+            "Putin, Macron confirm readiness for cooperation\n\nPutin, Macron confirm readiness for cooperation ảnh 1Putin in Moscow (Photo: TASS)",
+            "Putin, Macron confirm readiness for cooperation",
+        ),
+    ],
+)
+def test_title_is_the_headline_when_there_is_one(header, title):
+    assert extract_title(clean(f"{header}\n\n{LEDE_TASS}")).value == title
 
 
 def test_title_is_written_from_the_lede_without_dateline_and_short():

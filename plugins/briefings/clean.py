@@ -34,7 +34,7 @@ from .yamlio import load_yaml
 REGISTRY = Path(__file__).parent / "registry"
 
 _BULLET = re.compile(r"^[•·▪●*\-–—]\s+")
-_QUOTE_MARK = re.compile(r"^[>»›]+\s*")  # a leaked blockquote or link arrow: `>Related articles`
+_QUOTE_MARK = re.compile(r"^[>»›|]+\s*")  # a leaked blockquote, link arrow or bar: `>Related articles`
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
 _FULL_STOP = re.compile(r"[.!?…:;][\"'”’»)\]]*$")  # punctuation ends the line (closing marks may follow)
 QUOTED_END_WORDS = 16  # a shorter line ending in a bare closing quote may be a headline ('... further’')
@@ -60,7 +60,8 @@ _GALLERY_ALT = re.compile(r"\s[-–|]\s*(?:gallery\s+image|photo\s+gallery|image
 _EMPTY_CREDIT = re.compile(r"[.!?][\"'”’]?\s+\|\s*$")  # `... between Mexico and Chile". |`
 _PROMO = re.compile(r"^\(\s*(?:also|see|read|watch|related|more|listen|click)\b.*\)$", re.I)
 _SOURCE_LINE = re.compile(
-    r"^(?:(?:source|sources|via)\s*:\s*(?P<src>[^.]{2,60})\.?"
+    r"^(?:(?:source|sources|via)\s*:\s*(?P<src>[^.]{2,60}|[\w-]+(?:\.[\w-]+)+)\.?"  # (or a domain)
+    r"|(?-i:Published on)\s+(?P<pub>(?-i:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}))\s+\(https?://[^)\s]+\)"
     r"|(?-i:From)\s+(?P<from>(?-i:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}))"  # `From Taiwan Today`
     r"|(?-i:(?P<wire>[A-Z]{2,6})/[A-Z][a-z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}))$",  # `QNA/Sharm El Sheikh`
     re.I,
@@ -74,7 +75,7 @@ def source_line_name(block: Block) -> str | None:
     if m is None:
         return None
     found = m.groupdict()
-    named = found.get("src") or found.get("from") or found.get("wire")
+    named = found.get("src") or found.get("from") or found.get("pub") or found.get("wire")
     return named or re.split(r"\s*[-–:]\s*", found["credit"], maxsplit=1)[1]
 
 
@@ -87,7 +88,7 @@ _BIO = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,4}"
     r"(?:editor|reporter|correspondent|writer|journalist|producer|contributor)\b",
 )
-_PREFIX_WORDS = re.compile(r"^(?:posted|published|updated|last updated|date)\b\s*(?:on|at)?\s*:?", re.I)
+_PREFIX_WORDS = re.compile(r"^(?:posted|published|publish\s+date|updated|last updated|date)\b\s*(?:on|at)?\s*:?", re.I)
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|CST|EST|EDT|CET|MSK)[+-]?\d*)?|\b\d{1,2}\s*[ap]\.?m\.?",
     re.I,
@@ -127,7 +128,10 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
     agencies = tuple(str(a) for a in data.get("credit_agencies", []))
     names = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
     # The ways a credit ends a line; without `/` or `|` only the first, third and last can match.
-    paren = r"\((?:[^()]*\b(?:photos?|fotos?|pictured|file)\b[^()]*|courtesy\b[^()]*|[^()]*(?:" + names + r")[^()]*)\)"
+    paren = (  # (not a headline's bare `(photos)`)
+        r"\((?!\s*(?:photos?|fotos?|pictures|pics|videos?)\s*\))"
+        r"(?:[^()]*\b(?:photos?|fotos?|pictured|file)\b[^()]*|courtesy\b[^()]*|[^()]*(?:" + names + r")[^()]*)\)"
+    )
     # (`...the flight recordersImage: Reuters`: a credit glued to the caption)
     label = r"(?:(?:^|[\s/|])(?:photo|foto|image|credit)s?|(?-i:(?<=[a-z])(?:Photo|Image|Credit)s?))\s*:\s*[^/|]{1,60}"
     via = r"\bvia\s+(?:getty images|reuters|ap|afp)"
@@ -538,6 +542,9 @@ def _join_labels(lines: list[str]) -> list[str]:
 # `... upon arriving in Doha. Mohamed Al Hammadi / Presidential Court`
 _SLASH_CREDIT = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][\w'’.-]+\s){1,3}/\s?(?:[A-Z][\w'’&.-]*\s?){1,4}$")
 TWICE_MIN_WORDS = 4
+_HTML_TAG = re.compile(r"<(?:a\s+href|img\s|iframe|script|div\s|span\s)[^>]*>", re.I)
+# the sign-off of an embedded Facebook post: `... #ARYNews Posted by ARY News on Thursday, November 21, 2019`
+_POSTED_BY = re.compile(r"\bPosted by\s[^.!?]{2,60}?\son\s(?:[A-Z][a-z]+day,\s)?[A-Z][a-z]+\s\d{1,2},\s\d{4}$")
 
 
 def _printed_twice(line: str) -> bool:
@@ -572,6 +579,10 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
         return Block(CAPTION, line, "a photo caption with its © credit")
     if _printed_twice(line):
         return Block(CAPTION, line, "a caption printed twice on one line")
+    if "<" in line and _HTML_TAG.search(line) and word_count(_HTML_TAG.sub(" ", line)) <= CAPTION_MAX_WORDS:
+        return Block(CHROME, line, "leaked HTML markup (an ad or embed)")
+    if "Posted by" in line and _POSTED_BY.search(line):
+        return Block(CHROME, line, dates.EMBEDDED_POST_REASON)
     why = chrome_reason(line, rules)
     if why:
         return Block(CHROME, line, why)
@@ -745,6 +756,8 @@ def _body_block(i: int, lines: list[str], fixed: list[Block | None]) -> Block:
         return Block(CHROME, line, "byline inside the article")
     if n <= REPORTER_CREDIT_WORDS and _REPORTER_CREDIT.match(line):
         return Block(CHROME, line, "reporter's credit (`<Name> reports from <Outlet>`, `Yoni Kempinski ,`)")
+    if _PREFIX_WORDS.match(line) and date_line(line):
+        return Block(CHROME, line, "publication stamp (`Publish Date : 10 April 2020 14:47 PM`)")
     caption_shape = _UNCREDITED_CAPTION.match(line) and not _FINITE_VERB.search(line)
     if n <= CAPTION_MAX_WORDS and caption_shape and len(_LAST_SENTENCE.split(line)) == 1:
         return Block(CAPTION, line, "photo caption (`<names> being greeted by ...`, no finite verb)")
@@ -801,7 +814,10 @@ _SYNDICATION = r"\((?P<credit>[A-Z][A-Za-z]{1,12}\s*[-–:]\s*[^()]{2,50})\)"
 _SYNDICATION_CREDIT = re.compile(r"^" + _SYNDICATION + r"\s+(?=\S)")  # opening the paragraph
 _SYNDICATION_LINE = re.compile(_SYNDICATION + r"$")  # split off as its own source line
 # `... the Gaza conflict.– NNN-MENA`: a wire's sign-off glued to the last sentence
-_WIRE_SIGNOFF = re.compile(r"(?<=[.!?\"”’])\s*[-–—]{1,2}\s*(?P<wire>[A-Z]{2,10}(?:-[A-Z]{2,10})?)\s*$")
+_WIRE_SIGNOFF = re.compile(
+    r"(?<=[.!?\"”’])\s*[-–—]{1,2}\s*(?P<wire>[A-Z]{2,10}(?:-[A-Z]{2,10})?|(?-i:[A-Z][a-z]{3,11}))\s*$"  # `.- Bernama`
+)
+WIRE_SIGNOFF_REASON = "wire sign-off glued to the last sentence"
 
 
 def _split_wire_credits(blocks: list[Block]) -> list[Block]:
@@ -817,7 +833,7 @@ def _split_wire_credits(blocks: list[Block]) -> list[Block]:
         text = out[last].text
         out[last : last + 1] = [
             Block(PARAGRAPH, text[: m.start()], out[last].reason),
-            Block(CHROME, text[m.start() :].strip(), "wire sign-off glued to the last sentence"),
+            Block(CHROME, text[m.start() :].strip(), WIRE_SIGNOFF_REASON),
         ]
     m = _SYNDICATION_CREDIT.match(out[first].text)
     if m:
@@ -852,6 +868,30 @@ def _lede_at_dateline(blocks: list[Block]) -> list[Block]:
         if i < at:
             out[i] = Block(STANDFIRST, blocks[i].text, "above the paragraph that opens with the dateline")
     return out
+
+
+QUOTE_HEADLINE_LEAD_WORDS = 15
+
+
+def _join_quote_headline(blocks: list[Block]) -> list[Block]:
+    """A headline in two lines, `Armenian PM at meeting with Georgian PM in Tbilisi:` above
+    `“Our relationship with Georgia is special”` -> one headline."""
+    for i, block in enumerate(blocks[1:], start=1):
+        if block.kind != HEADLINE:
+            continue
+        lead = blocks[i - 1]
+        text = lead.text.strip()
+        if (
+            block.text.lstrip()[:1] in "“\"‘'"
+            and lead.kind == CHROME
+            and text.endswith(":")
+            and word_count(text) <= QUOTE_HEADLINE_LEAD_WORDS
+            and _title_like(text.rstrip(":"))
+        ):
+            joined = Block(HEADLINE, f"{text} {block.text.strip()}", "headline in two lines: a lead and a quotation")
+            return [*blocks[: i - 1], joined, *blocks[i + 1 :]]
+        break
+    return blocks
 
 
 def _drop_duplicates(blocks: list[Block]) -> list[Block]:
@@ -941,7 +981,7 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
         else:
             blocks.append(_body_block(i, lines, fixed))
     blocks = _split_wire_credits(_split_glued_links(_trim_tail(_top_dates(_credited_titles(blocks)), rules)))
-    blocks = _lede_at_dateline(blocks)
+    blocks = _lede_at_dateline(_join_quote_headline(blocks))
     return CleanDoc(blocks=tuple(_drop_duplicates(blocks)), prefix_date=iso)
 
 
@@ -1021,8 +1061,9 @@ def _mark_caption_copies(lines: list[str], fixed: list[Block | None]) -> None:
     captions = sorted({ln for ln, b in zip(lines, fixed, strict=True) if b is not None and b.kind == CAPTION})
     if not captions:
         return
+    first = next((i for i, b in enumerate(fixed) if b is None), -1)
     for i, raw in enumerate(lines):
-        if fixed[i] is not None:
+        if fixed[i] is not None or (i == first and _title_like(raw)):  # (a photo titled with the headline)
             continue
         line = _BULLET.sub("", raw)
         at = bisect.bisect_right(captions, line)  # the captions that start with `line` sort right after it
@@ -1072,6 +1113,18 @@ def _trim_tail(blocks: list[Block], rules: ChromeRules) -> list[Block]:
             out[i] = Block(CHROME, block.text, dates.TAIL_REASON)
         elif any(p in low for p in rules.trailers):
             out[i] = Block(CHROME, block.text, "legal or subscription notice after the article")
+        elif _signature_line(block.text):
+            out[i] = Block(CHROME, block.text, SIGNATURE_REASON)
         else:
             break
     return out
+
+
+SIGNATURE_WORDS = 12
+SIGNATURE_REASON = "the issuing office's signature after the article"
+
+
+def _signature_line(text: str) -> bool:
+    """`PUBLIC RELATIONS SERVICE OF THE GOVERNMENT OF MONTENEGRO`: a short line in capitals,
+    no sentence, under an official release."""
+    return text.isupper() and word_count(text) <= SIGNATURE_WORDS and not _SENTENCE_END.search(text)

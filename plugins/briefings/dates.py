@@ -229,13 +229,14 @@ def _header_date(doc: CleanDoc, weekdays: list[int], years: list[int]) -> Found 
 
 
 TAIL_REASON = "short line after the article"  # set by clean._trim_tail
-_STAMP = re.compile(r"^(?:published|posted|first published)(?:\s+on)?\b", re.I)
+EMBEDDED_POST_REASON = "an embedded post and its sign-off"  # set by clean._classify_line
+_STAMP = re.compile(r"^(?:published|posted|first published|publish(?:ed)?\s+date)(?:\s+on)?\b", re.I)
 _UPDATED = re.compile(r"^(?:last\s+)?updated(?:\s+on)?\b", re.I)
 
 
-def _stamp_date(doc: CleanDoc) -> Found | None:
-    """A `Published On 28 Apr 2015` stamp, or a date alone on the last lines of the page
-    (official readouts put it under the text)."""
+def _stamp_date(doc: CleanDoc, labelled_only: bool = False) -> Found | None:
+    """A `Published On 28 Apr 2015` stamp, or (unless `labelled_only`) a date alone on the
+    last lines of the page (official readouts put it under the text)."""
     for block in doc.blocks:
         if block.kind != CHROME:
             continue
@@ -243,9 +244,19 @@ def _stamp_date(doc: CleanDoc) -> Found | None:
         if hit is None:
             continue
         alone = block.reason == TAIL_REASON and len(block.text.replace(hit.text, "").split()) <= 1
-        if _STAMP.match(block.text) or alone:
+        if _STAMP.match(block.text) or (alone and not labelled_only):
             return Found(hit.date(), "header", block.text)
     return None
+
+
+def _stamp_over_date_bar(header: Found, doc: CleanDoc) -> Found:
+    """The page's `Publish Date :` stamp instead of an unlabelled header date days after it
+    (a site's bar with the day the page was read: `Tuesday, January 13th, 2026`)."""
+    if _STAMP.match(header.text) or not isinstance(header.value, dt.date):
+        return header
+    stamp = _stamp_date(doc, labelled_only=True)
+    later = stamp is not None and isinstance(stamp.value, dt.date) and (header.value - stamp.value).days
+    return stamp if stamp is not None and later and later > DATELINE_SLACK_DAYS else header
 
 
 def _updated_date(doc: CleanDoc) -> Found | None:
@@ -286,16 +297,20 @@ def _dateline_disagrees(header: Found, lede: str) -> bool:
     return all(d is None or abs((when - d).days) > DATELINE_SLACK_DAYS for d in days)
 
 
-# the sign-off of an embedded post: `— Andrzej Duda (@AndrzejDuda) February 21, 2025`
-_POST_SIGNOFF = re.compile(r"^[—–-]{1,2}\s*[^()\n]{1,60}\(@\w{1,30}\)\s+(?P<when>.{6,30})$")
+# the sign-off of an embedded post: `— Andrzej Duda (@AndrzejDuda) February 21, 2025`, or of a
+# Facebook one: `... Posted by ARY News on Thursday, November 21, 2019`
+_POST_SIGNOFF = re.compile(
+    r"^[—–-]{1,2}\s*[^()\n]{1,60}\(@\w{1,30}\)\s+(?P<when>.{6,30})$"
+    r"|\bPosted by\s[^.!?]{2,60}?\son\s(?P<fb>(?:[A-Z][a-z]+day,\s)?[A-Z][a-z]+\s\d{1,2},\s\d{4})$"
+)
 
 
 def _embedded_post_date(doc: CleanDoc) -> Found | None:
     """The date of the first post embedded in the article (a leader's own `President X called
     me` or a reporter's `In Davos today, ...`), when nothing else dates the report."""
-    for text in doc.paragraphs:
-        m = _POST_SIGNOFF.match(text.strip())
-        hit = next((h for h in find_dates(m.group("when")) if h.year), None) if m else None
+    for text in [b.text for b in doc.blocks if b.kind == PARAGRAPH or b.reason == EMBEDDED_POST_REASON]:
+        m = _POST_SIGNOFF.search(text.strip())
+        hit = next((h for h in find_dates(m.group("when") or m.group("fb")) if h.year), None) if m else None
         if hit is not None and hit.date() is not None:
             return Found(hit.date(), "inferred", f"embedded post: {text.strip()}")
     return None
@@ -399,6 +414,7 @@ def extract_date(doc: CleanDoc) -> tuple[Found, str]:
     header = _header_date(doc, weekdays, years)
     lede = doc.lede
     if header and not _dateline_disagrees(header, lede):
+        header = _stamp_over_date_bar(header, doc)
         talks = _talks_day(doc)
         late = talks is not None and isinstance(header.value, dt.date) and header.value - talks.value
         if late and late.days > DATELINE_SLACK_DAYS:  # a page put up long after (a repost): the talks' day

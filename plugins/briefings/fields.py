@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import dates
-from .clean import load_chrome_rules, source_line_name, word_count
+from .clean import SIGNATURE_REASON, WIRE_SIGNOFF_REASON, load_chrome_rules, source_line_name, word_count
 from .model import CHROME, DATE_LINE, HEADLINE, PARAGRAPH, SOURCE_LINE, CleanDoc, Found
 from .wordtrie import CASE_ODD_RE
 from .yamlio import load_yaml
@@ -96,6 +96,8 @@ _ATTRIBUTION = [
     re.compile(
         r"\b(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|stated)\s+in\s+a\s+(?:statement|readout)\b"
     ),
+    # `... in London on Friday, BSS reports.`
+    re.compile(r",\s+(?P<src>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+report(?:s|ed)\.(?=\s|$)"),
 ]
 _OFFICIAL_SITE = re.compile(r"^Official website of (?:the\s+)?(?P<src>.+)$", re.I)
 _CAP = r"[A-Z][\w'’.&-]*"
@@ -250,10 +252,14 @@ def strip_dateline(text: str) -> str:
     return text
 
 
+# a breadcrumb glued before the headline: `Home > `, `Home / Cultural / `
+_CRUMBS = re.compile(r"^Home\s*[>/»›|]\s*(?:[\w&'’-]+(?:\s[\w&'’-]+){0,2}\s*[>/»›|]\s*)*(?=\S)")
+
+
 def extract_title(doc: CleanDoc) -> Found:
     """The headline, or a concise title written from the lede (at most TITLE_MAX characters)."""
     if doc.headline:
-        return Found(doc.headline.strip(), "headline", doc.headline)
+        return Found(_CRUMBS.sub("", doc.headline.strip()), "headline", doc.headline)
     paras = [b.text for b in doc.body if b.kind != "subheading"]
     if not paras:
         return Found("", "none", "no headline and no article text")
@@ -412,17 +418,36 @@ def extract_source(doc: CleanDoc) -> Found:
             if m and any(w[:1].isupper() for w in m.group("src").split()):
                 src = re.sub(r"^(?:the|a|an)\s+", "", m.group("src").strip(), flags=re.I)
                 return Found(_title_case_institution(src), "attribution", m.group(0))
-    return _publisher_chrome(doc) or Found(None, "none", "the text names no agency or issuer")
+    found = _wire_signoff(doc) or _publisher_chrome(doc) or _office_signature(doc)
+    return found or Found(None, "none", "the text names no agency or issuer")
 
 
-_ON_BEHALF = re.compile(r"^Distributed by\s.{1,60}?\son behalf of\s(?P<src>[A-Z][^.;]{2,80}?)\.?$", re.I)
+def _wire_signoff(doc: CleanDoc) -> Found | None:
+    """The wire that signs the last sentence (`... installation ceremony.- Bernama`)."""
+    for block in doc.of_kind(CHROME):
+        if block.reason == WIRE_SIGNOFF_REASON:
+            return Found(block.text.lstrip("-–— ").strip(), "sign-off", block.text)
+    return None
+
+
+def _office_signature(doc: CleanDoc) -> Found | None:
+    """The issuing office that signs a release in capitals under it."""
+    for block in doc.of_kind(CHROME):
+        if block.reason == SIGNATURE_REASON:
+            return Found(_title_case_institution(block.text.lower()), "signature", block.text)
+    return None
+
+
+_ON_BEHALF = re.compile(
+    r"^(?:Distributed by\s.{1,60}?\son behalf of|Content provided by)\s(?P<src>[A-Z][^.;]{2,80}?)(?:\.$|\.\s|$)", re.I
+)
 
 
 def _distributed_for(doc: CleanDoc) -> Found | None:
     """The issuer of a press release put out by a wire: `Distributed by APO Group on behalf of
     Presidency of the Arab Republic of Egypt.`"""
     for block in doc.of_kind(CHROME):
-        m = _ON_BEHALF.match(block.text.strip())
+        m = _ON_BEHALF.search(block.text.strip())
         if m:
             return Found(m.group("src").strip(), "issuer", block.text.strip())
     return None
