@@ -542,7 +542,8 @@ def _join_labels(lines: list[str]) -> list[str]:
 # `... upon arriving in Doha. Mohamed Al Hammadi / Presidential Court`
 _SLASH_CREDIT = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][\w'’.-]+\s){1,3}/\s?(?:[A-Z][\w'’&.-]*\s?){1,4}$")
 TWICE_MIN_WORDS = 4
-_HTML_TAG = re.compile(r"<(?:a\s+href|img\s|iframe|script|div\s|span\s)[^>]*>", re.I)
+# leaked markup of a banner: a link wrapped round an image (`<a href="//ads..."> <br /> <img src=...>`)
+_HTML_TAG = re.compile(r"<a\s+href=[^>]*>\s*(?:<br\s*/?>\s*)*<img\s[^>]*>", re.I)
 # the sign-off of an embedded Facebook post: `... #ARYNews Posted by ARY News on Thursday, November 21, 2019`
 _POSTED_BY = re.compile(r"\bPosted by\s[^.!?]{2,60}?\son\s(?:[A-Z][a-z]+day,\s)?[A-Z][a-z]+\s\d{1,2},\s\d{4}$")
 
@@ -580,7 +581,7 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
     if _printed_twice(line):
         return Block(CAPTION, line, "a caption printed twice on one line")
     if "<" in line and _HTML_TAG.search(line) and word_count(_HTML_TAG.sub(" ", line)) <= CAPTION_MAX_WORDS:
-        return Block(CHROME, line, "leaked HTML markup (an ad or embed)")
+        return Block(CHROME, line, "leaked markup of a banner (a link round an image)")
     if "Posted by" in line and _POSTED_BY.search(line):
         return Block(CHROME, line, dates.EMBEDDED_POST_REASON)
     why = chrome_reason(line, rules)
