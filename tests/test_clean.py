@@ -78,7 +78,7 @@ def kinds(text):
         ("Leaders meet #PMImranKhan #DonaldTrump Posted by ARY News on Thursday, November 21, 2019", CHROME),
         ('play videoOuattara in Accra <a href="//ads.example.net/w/1.0/rc?cs=b2"> <br /> <img src="x.jpg">', CHROME),
         # markup in a headline or a sentence is text (shown escaped), not a banner
-        ('<script>alert(1)</script> Putin and Macron discuss Ukraine', HEADLINE),
+        ("<script>alert(1)</script> Putin and Macron discuss Ukraine", HEADLINE),
     ],
 )
 def test_line_kinds(line, kind):
