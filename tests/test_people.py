@@ -477,6 +477,30 @@ REGRESSION = [
         ["Mahmoud Abbas", "Abdul Fattah al-Sisi"],
         id="arabic-name-spelt-another-way-and-a-minister-sharing-a-presidents-surname",
     ),
+    # https://www.msn.com/en-nz/news/national/nz-fiji-looking-forward-pms/ (NZ Newswire, 2016)
+    pytest.param(
+        None,
+        [
+            "Fijian Prime Minister Frank Bainimarama was on Saturday welcomed to Government House in Auckland for "
+            "his first official New Zealand visit.",
+            "Mr Bainimarama was greeted with a powhiri before he sat down with Prime Minister John Key for talks.",
+        ],
+        dt.date(2016, 10, 22),
+        ["Frank Bainimarama", "John Key"],
+        [],
+        [],
+        id="c03-sat-down-with",
+    ),
+    # https://www.thestar.com.my/news/nation/2024/07/20/ (Bernama): a sultan is named without the style
+    pytest.param(
+        None,
+        ["Prime Minister Anwar Ibrahim paid a courtesy call to Sultan of Brunei Sultan Hassanal Bolkiah today."],
+        dt.date(2024, 7, 20),
+        ["Anwar Ibrahim", "Hassanal Bolkiah"],
+        [],
+        ["Sultan Hassanal Bolkiah"],
+        id="f01-sultan",
+    ),
 ]
 
 
