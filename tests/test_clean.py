@@ -76,6 +76,11 @@ def kinds(text):
         ("Please note: The page below represents the archived content relating to the previous Government.", CHROME),
         ("Disclaimer: All the comments will be moderated by the AD editorial.", CHROME),
         ("Leaders meet #PMImranKhan #DonaldTrump Posted by ARY News on Thursday, November 21, 2019", CHROME),
+        ("https://arab.news/yne42", CHROME),
+        ("yanliang@sph.com.sg", CHROME),
+        ("[[nid:239095]]", CHROME),
+        ("2 min reading time", CHROME),
+        ("This website is best viewed using the latest versions of web browsers.", CHROME),
         ('play videoOuattara in Accra <a href="//ads.example.net/w/1.0/rc?cs=b2"> <br /> <img src="x.jpg">', CHROME),
         # markup in a headline or a sentence is text (shown escaped), not a banner
         ("<script>alert(1)</script> Putin and Macron discuss Ukraine", HEADLINE),
@@ -371,6 +376,7 @@ def test_the_headline_printed_again_is_chrome():
         ">Related articles",
         "Next In Nation",
         "Popular posts from this blog",
+        "News Feed",
     ],
 )
 def test_end_markers_end_the_article(marker):
@@ -595,3 +601,14 @@ def test_the_issuing_offices_signature_in_capitals_under_a_release_is_chrome():
         f"{LEDE}\n\nThe two leaders also discussed trade.\n\nPUBLIC RELATIONS SERVICE OF THE GOVERNMENT OF MONTENEGRO"
     )
     assert doc.blocks[-1].kind == CHROME and len(doc.paragraphs) == 2
+
+
+def test_a_reporters_line_under_the_headline_is_chrome_and_no_end_of_the_article():
+    text = (
+        "Sissi calls to congratulate Netanyahu\n\nPhone call between Egyptian and Israeli leaders comes days after "
+        "a warning to Israel.\n\nLazar Berman is The Times of Israel's diplomatic reporter\n\n"
+        f"{LEDE}\n\n{LEDE} More."
+    )
+    k = kinds(text)
+    assert k["Lazar Berman is The Times of Israel's diplomatic reporter"] == CHROME
+    assert k[f"{LEDE} More."] == PARAGRAPH

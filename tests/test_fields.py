@@ -270,6 +270,13 @@ def test_format(text, fmt):
 
 LOCATIONS = [
     (
+        # a visit to a person names no place
+        "Robert Golob, the new Prime Minister of Slovenia, paid his inaugural visit to Federal Chancellor Olaf "
+        "Scholz.\n\nBoth leaders stressed their close ties.",
+        "in-person",
+        None,
+    ),
+    (
         "Prime Minister Christopher Luxon and Anthony Albanese say they want to strengthen ties.\n\nLuxon "
         "travelled to Sydney on Wednesday and was officially welcomed to Australia.",
         "in-person",

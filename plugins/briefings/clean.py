@@ -48,6 +48,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
 SLUG_MIN_CHARS = 15
 _GALLERY = re.compile(r"^(?:item|image|photo|slide)\s+\d+\s+of\s+\d+\b", re.I)
 _MEDIA_LENGTH = re.compile(r"^(?:duration|length|runtime|video)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?$", re.I)
+_READING_TIME = re.compile(r"^\d{1,2}\s+min(?:ute)?s?\s+(?:read|reading\s+time)$", re.I)  # `2 min reading time`
 _VIEW_COUNT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}[\d\s]*views?$", re.I)
 _RESIDUE = re.compile(r"^[\W\d_]*$")
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}\s/\s*$|^(?:\w+\s){0,2}\w+\s/\s(?:\w+\s?){1,3}$")
@@ -87,6 +88,12 @@ _BYLINE = re.compile(
 _BIO = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,4}"
     r"(?:editor|reporter|correspondent|writer|journalist|producer|contributor)\b",
+)
+# a reporter's line under the headline (not an end of the article): `Lazar Berman is The Times
+# of Israel's diplomatic reporter`
+_OUTLET_BIO = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+is\s+(?:The\s+)?[A-Z][\w'’ ]{1,40}?['’]s\s+(?:[\w-]+\s+){0,3}"
+    r"(?:editor|reporter|correspondent|writer|journalist|producer|contributor)\.?$"
 )
 _PREFIX_WORDS = re.compile(r"^(?:posted|published|publish\s+date|updated|last updated|date)\b\s*(?:on|at)?\s*:?", re.I)
 _TIME = re.compile(
@@ -202,6 +209,8 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
         return "view counter"
     if _MEDIA_LENGTH.match(low):
         return "video length"
+    if _READING_TIME.match(low):
+        return "reading time"
     if _RESIDUE.match(line) and not dates.find_dates(line):
         return "no words"
     if len(line) >= SLUG_MIN_CHARS and _SLUG.match(line):
@@ -542,6 +551,8 @@ def _join_labels(lines: list[str]) -> list[str]:
 # `... upon arriving in Doha. Mohamed Al Hammadi / Presidential Court`
 _SLASH_CREDIT = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][\w'’.-]+\s){1,3}/\s?(?:[A-Z][\w'’&.-]*\s?){1,4}$")
 TWICE_MIN_WORDS = 4
+# `https://arab.news/yne42`, `yanliang@sph.com.sg`, a CMS token `[[nid:239095]]`
+_BARE_LINK = re.compile(r"^\s*(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[\[[\w:-]+\]\])\s*$")
 # leaked markup of a banner: a link wrapped round an image (`<a href="//ads..."> <br /> <img src=...>`)
 _HTML_TAG = re.compile(r"<a\s+href=[^>]*>\s*(?:<br\s*/?>\s*)*<img\s[^>]*>", re.I)
 # the sign-off of an embedded Facebook post: `... #ARYNews Posted by ARY News on Thursday, November 21, 2019`
@@ -582,6 +593,10 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
         return Block(CAPTION, line, "a caption printed twice on one line")
     if "<" in line and _HTML_TAG.search(line) and word_count(_HTML_TAG.sub(" ", line)) <= CAPTION_MAX_WORDS:
         return Block(CHROME, line, "leaked markup of a banner (a link round an image)")
+    if _OUTLET_BIO.match(line):
+        return Block(CHROME, line, "a reporter's line (`<Name> is <Outlet>'s ... reporter`)")
+    if _BARE_LINK.match(line):
+        return Block(CHROME, line, "a bare link, address or page token")
     if "Posted by" in line and _POSTED_BY.search(line):
         return Block(CHROME, line, dates.EMBEDDED_POST_REASON)
     why = chrome_reason(line, rules)

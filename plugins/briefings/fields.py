@@ -628,7 +628,8 @@ def _venue(doc: CleanDoc) -> Found | None:
                 place = m.group("place").rstrip(".,")
                 low = place.lower()
                 if (
-                    low not in not_venues
+                    not _titled(low)  # (a visit to `Federal Chancellor Olaf Scholz`)
+                    and low not in not_venues
                     and low.split()[0] not in not_venues
                     and not _other_time_before(sentence, m.start())
                 ):
@@ -642,6 +643,21 @@ def _venue(doc: CleanDoc) -> Found | None:
                 if country is None and name and not _other_time_before(sentence, m.start()):
                     country = Found(name, "venue-country", m.group(0))
     return country
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Lower-case words of the titles of office (`president`, `chancellor`, `federal`...)."""
+    from .people import TITLE_VARIANTS
+
+    generic = {"for", "state", "general", "head", "top", "government", "external", "affairs", "foreign", "defence"}
+    words = {w for title in TITLE_VARIANTS for w in re.findall(r"[a-z]+", title) if len(w) > 2}
+    return frozenset(words - generic - {"defense"})
+
+
+def _titled(low: str) -> bool:
+    """True if a lower-case name holds a word of a title of office: a person, not a place."""
+    return any(w in _title_words() for w in low.split())
 
 
 def _other_time_before(sentence: str, start: int) -> bool:
