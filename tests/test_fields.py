@@ -270,6 +270,14 @@ def test_format(text, fmt):
 
 LOCATIONS = [
     (
+        # a place in someone's words (a meeting planned elsewhere) is not the venue
+        "Turkish President Recep Tayyip Erdogan said another meeting would be held after hosting Swedish Prime "
+        "Minister Ulf Kristersson.\n\n\"We hope to see a more positive picture when the joint meeting is organised "
+        "in Stockholm,\" Erdogan said after the talks.",
+        "in-person",
+        None,
+    ),
+    (
         # a visit to a person names no place
         "Robert Golob, the new Prime Minister of Slovenia, paid his inaugural visit to Federal Chancellor Olaf "
         "Scholz.\n\nBoth leaders stressed their close ties.",

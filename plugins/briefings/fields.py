@@ -616,7 +616,7 @@ def _venue(doc: CleanDoc) -> Found | None:
             for m in _VENUE.finditer(sentence):
                 place = re.sub(r"['’]s$", "", m.group("place")).rstrip(".,")
                 low = place.lower()
-                if _other_time_before(sentence, m.start()):
+                if _other_time_before(sentence, m.start()) or _quoted(sentence, m.start()):
                     continue
                 if low in seats:
                     return Found(seats[low], "venue-seat", m.group(0))
@@ -658,6 +658,12 @@ def _title_words() -> frozenset[str]:
 def _titled(low: str) -> bool:
     """True if a lower-case name holds a word of a title of office: a person, not a place."""
     return any(w in _title_words() for w in low.split())
+
+
+def _quoted(sentence: str, at: int) -> bool:
+    """True if position `at` lies inside a quotation (someone's words: plans, other meetings)."""
+    before = sentence[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _other_time_before(sentence: str, start: int) -> bool:
