@@ -272,8 +272,8 @@ LOCATIONS = [
     (
         # a place in someone's words (a meeting planned elsewhere) is not the venue
         "Turkish President Recep Tayyip Erdogan said another meeting would be held after hosting Swedish Prime "
-        "Minister Ulf Kristersson.\n\n\"We hope to see a more positive picture when the joint meeting is organised "
-        "in Stockholm,\" Erdogan said after the talks.",
+        'Minister Ulf Kristersson.\n\n"We hope to see a more positive picture when the joint meeting is organised '
+        'in Stockholm," Erdogan said after the talks.',
         "in-person",
         None,
     ),
