@@ -26,6 +26,10 @@ D = dt.date
         ("2023.03.03", (2023, 3, 3)),
         ("on the 3rd of March 2015", (2015, 3, 3)),
         ("29-05-2017", (2017, 5, 29)),
+        ("By JT - Apr 20,2023 - Last updated at Apr 20,2023", (2023, 4, 20)),
+        # a count after the day is no year
+        ("on March 5,2000 soldiers", (None, 3, 5)),
+        ("on March 5,2010,500 people", (None, 3, 5)),
     ],
 )
 def test_find_dates_shapes(text, expected):
@@ -178,6 +182,14 @@ CASES = [
         "Oli on Friday spoke to Indian Prime Minister Narendra Modi on the phone.\n\nThey spoke.\n\n"
         "Publish Date : 10 April 2020 14:47 PM",
         D(2020, 4, 10),
+        "header",
+    ),
+    (
+        # a reprint dated only by its note under the text
+        "PM Lee holds talks with Japanese and NZ leaders\n\nPrime Minister Lee Hsien Loong held talks with Japanese "
+        "Prime Minister Shinzo Abe on Saturday.\n\nThey spoke.\n\nThis article was first published on November 22, "
+        "2015.",
+        D(2015, 11, 22),
         "header",
     ),
 ]

@@ -467,6 +467,11 @@ LEDE_TASS = (
             "Home / World / Putin, Macron confirm readiness for cooperation",
             "Putin, Macron confirm readiness for cooperation",
         ),
+        # a page title's site name after the headline
+        (
+            "Putin, Macron confirm readiness for cooperation | ASHARQ AL-AWSAT English Archive 2005 -2017",
+            "Putin, Macron confirm readiness for cooperation",
+        ),
         # a headline's `(photos)` is no photo credit
         (
             "Putin and Macron confirm readiness for cooperation (photos)",

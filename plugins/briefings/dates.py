@@ -50,7 +50,7 @@ _PATTERNS = [
         + _MONTH.format(g="mn3")
         + r"\s+"
         + _DAY.format(g="d3")
-        + r"(?!\d)(?:,?\s+"
+        + r"(?!\d)(?:(?:,?\s+|,(?=(?:19|20)\d\d\b(?![,.]\d|\s+[a-z])))"  # (`Apr 20,2023` too; not a count)
         + _YEAR.format(g="y3")
         + r")?\b",
         re.I,
@@ -230,7 +230,11 @@ def _header_date(doc: CleanDoc, weekdays: list[int], years: list[int]) -> Found 
 
 TAIL_REASON = "short line after the article"  # set by clean._trim_tail
 EMBEDDED_POST_REASON = "an embedded post and its sign-off"  # set by clean._classify_line
-_STAMP = re.compile(r"^(?:published|posted|first published|publish(?:ed)?\s+date)(?:\s+on)?\b", re.I)
+_STAMP = re.compile(
+    r"^(?:this\s+(?:article|story|report)\s+was\s+)?(?:published|posted|first published|publish(?:ed)?\s+date)"
+    r"(?:\s+on)?\b",
+    re.I,
+)  # (`This article was first published on November 22, 2015.` under a reprint)
 _UPDATED = re.compile(r"^(?:last\s+)?updated(?:\s+on)?\b", re.I)
 
 

@@ -256,10 +256,27 @@ def strip_dateline(text: str) -> str:
 _CRUMBS = re.compile(r"^Home\s*[>/»›|]\s*(?:[\w&'’-]+(?:\s[\w&'’-]+){0,2}\s*[>/»›|]\s*)*(?=\S)")
 
 
+# a page title's site name after the headline: `... in Jordan | ASHARQ AL-AWSAT English Archive 2005`
+_SITE_SUFFIX = re.compile(r"\s+\|\s+(?P<site>[A-Z0-9][^|]{1,60})$")
+SITE_SUFFIX_WORDS = 7
+
+
+def _site_suffix_off(title: str) -> str:
+    """The headline without a trailing `| <Site Name>` (short, every word capitalised or a number)."""
+    m = _SITE_SUFFIX.search(title)
+    if m is None or m.start() < 15:
+        return title
+    site = m.group("site").split()
+    names_only = all(
+        w[:1].isupper() or w.lstrip("-–—")[:1].isdigit() or w in {"of", "the", "and", "&", "-"} for w in site
+    )
+    return title[: m.start()] if len(site) <= SITE_SUFFIX_WORDS and names_only else title
+
+
 def extract_title(doc: CleanDoc) -> Found:
     """The headline, or a concise title written from the lede (at most TITLE_MAX characters)."""
     if doc.headline:
-        return Found(_CRUMBS.sub("", doc.headline.strip()), "headline", doc.headline)
+        return Found(_site_suffix_off(_CRUMBS.sub("", doc.headline.strip())), "headline", doc.headline)
     paras = [b.text for b in doc.body if b.kind != "subheading"]
     if not paras:
         return Found("", "none", "no headline and no article text")
