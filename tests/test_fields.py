@@ -225,6 +225,40 @@ SOURCES = [
         "Ouattara in Accra on Monday.\nThey spoke.",
         "ghananewsagency.org",
     ),
+    (
+        "King meets Saudi crown prince in Jeddah\nBy JT - Apr 20,2023 - Last updated at Apr 20,2023\nAMMAN — His "
+        "Majesty King Abdullah met Saudi Crown Prince Mohammed bin Salman in Jeddah.\nThey spoke.",
+        "JT",
+    ),
+    (
+        "Sissi calls to congratulate Netanyahu\nLazar Berman is The Times of Israel's diplomatic reporter\n"
+        "Egyptian President Abdel Fattah el-Sissi urged Prime Minister Benjamin Netanyahu on Sunday to avoid "
+        "escalation.\nThey spoke.",
+        "The Times of Israel",
+    ),
+    (
+        "Pre-order our magazine now.\nZelensky holds phone call with Macron\nby The Kyiv Independent news desk "
+        "April 15, 2023 6:39 PM 1 min read\nPresident Volodymyr Zelensky said he and Emmanuel Macron had a phone "
+        "call.\nThey spoke.",
+        "The Kyiv Independent",
+    ),
+    (
+        "Anastasiades and Mitsotakis agree on common line\nPresident Nicos Anastasiades spoke by phone with Prime "
+        "Minister Kyriakos Mitsotakis.\nThey spoke.\n(CNA)\nBy Maria Bitar",
+        "CNA",
+    ),
+    (
+        # a wire's `(END)` is no agency
+        "Park, Xi agree to cooperate\nSeoul, Sept 2 (Yonhap) -- Park Geun-hye and Xi Jinping agreed Wednesday to work "
+        "together.\nThey spoke.\n(END)",
+        "Yonhap",
+    ),
+    (
+        # a reprint's note names a date, not an outlet
+        "PM Lee holds talks with Abe\nPrime Minister Lee Hsien Loong held talks with Shinzo Abe on Saturday.\n"
+        "They spoke.\nThis article was first published on November 22, 2015.",
+        None,
+    ),
 ]
 
 

@@ -64,7 +64,8 @@ _SOURCE_LINE = re.compile(
     r"^(?:(?:source|sources|via)\s*:\s*(?P<src>[^.]{2,60}|[\w-]+(?:\.[\w-]+)+)\.?"  # (or a domain)
     r"|(?-i:Published on)\s+(?P<pub>(?-i:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}))\s+\(https?://[^)\s]+\)"
     r"|(?-i:From)\s+(?P<from>(?-i:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}))"  # `From Taiwan Today`
-    r"|(?-i:(?P<wire>[A-Z]{2,6})/[A-Z][a-z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}))$",  # `QNA/Sharm El Sheikh`
+    r"|(?-i:(?P<wire>[A-Z]{2,6})/[A-Z][a-z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})"  # `QNA/Sharm El Sheikh`
+    r"|(?-i:\((?!(?:END|LEAD|UPDATE|MORE|PHOTOS?|VIDEO|FILE)\))(?P<paren>[A-Z]{2,8})\)))$",  # an agency's `(CNA)`
     re.I,
 )
 
@@ -76,7 +77,10 @@ def source_line_name(block: Block) -> str | None:
     if m is None:
         return None
     found = m.groupdict()
-    named = found.get("src") or found.get("from") or found.get("pub") or found.get("wire")
+    paren = found.get("paren")
+    if paren and paren.lower() not in {a.lower() for a in load_chrome_rules().agencies}:
+        return None  # (`(WAH)`: an editor's initials, not an agency)
+    named = found.get("src") or found.get("from") or found.get("pub") or found.get("wire") or paren
     return named or re.split(r"\s*[-–:]\s*", found["credit"], maxsplit=1)[1]
 
 
@@ -760,6 +764,7 @@ _REPORTER_CREDIT = re.compile(
     r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}(?:\s+(?:reports?\s+)?(?:from|for)\s+[A-Z][^!?]{1,40}|\s+,)$"
 )
 BYLINE_WORDS = 5  # a byline alone on its line inside the article (`By Web report`) is this short
+BYLINE_DATE_WORDS = 20  # a byline with a date and time on its line
 
 
 def _body_block(i: int, lines: list[str], fixed: list[Block | None]) -> Block:
@@ -774,6 +779,8 @@ def _body_block(i: int, lines: list[str], fixed: list[Block | None]) -> Block:
         return Block(CHROME, line, "reporter's credit (`<Name> reports from <Outlet>`, `Yoni Kempinski ,`)")
     if _PREFIX_WORDS.match(line) and date_line(line):
         return Block(CHROME, line, "publication stamp (`Publish Date : 10 April 2020 14:47 PM`)")
+    if n <= BYLINE_DATE_WORDS and _BYLINE.match(line) and date_line(line) and not _SENTENCE_END.search(line):
+        return Block(DATE_LINE, line, "byline with its date (`by The Kyiv Independent news desk April 15, 2023`)")
     caption_shape = _UNCREDITED_CAPTION.match(line) and not _FINITE_VERB.search(line)
     if n <= CAPTION_MAX_WORDS and caption_shape and len(_LAST_SENTENCE.split(line)) == 1:
         return Block(CAPTION, line, "photo caption (`<names> being greeted by ...`, no finite verb)")

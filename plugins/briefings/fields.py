@@ -77,10 +77,17 @@ _BYLINE_OUTLET = re.compile(
     r"|^(?P<outlet2>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:staff\s+)?(?:reporter|correspondent)\s+[A-Z]"
     r"|^Team\s+(?P<outlet3>\w[\w.]*)$"
     r"|\b(?:editor|reporter|correspondent|writer|journalist|producer)\s+(?:for|at|with)\s+(?P<outlet4>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})"
-    r"|^By\s+(?P<outlet5>(?:[A-Z][\w.]*\s+){0,3}(?:News\s+Service|News\s+Desk|Web\s+Desk|Bureau|News\s+Agency))\b",
+    r"|^By\s+(?P<outlet5>(?:[A-Z][\w.]*\s+){0,3}(?:News\s+Service|News\s+Desk|Web\s+Desk|Bureau|News\s+Agency))\b"
+    # `Lazar Berman is The Times of Israel's diplomatic reporter`
+    r"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+is\s+(?P<outlet6>(?:The\s+)?[A-Z][\w'’ ]{1,40}?)['’]s\s+"
+    r"(?:[\w-]+\s+){0,3}(?:editor|reporter|correspondent|writer|journalist|producer|contributor)\b"
+    # `by The Kyiv Independent news desk April 15, 2023`, `By JT - Apr 20,2023`
+    r"|^(?i:by)\s+(?P<outlet7>The\s+[A-Z][\w'’]*(?:\s[A-Z][\w'’]*){0,3})\s+(?i:news\s+desk|newsroom|staff|web\s+desk)\b"
+    r"|^By\s+(?P<outlet8>[A-Z]{2,6})\s*(?:[-–—|,]|$)",
 )
 _ORIGINALLY = re.compile(
     r"\b(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on|at)\s+(?:the\s+)?"
+    r"(?![A-Z][a-z]+\.?\s+\d)"  # (not a date: `first published on November 22, 2015`)
     r"(?P<src>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})"
 )
 _INSTITUTION = (
