@@ -77,6 +77,8 @@ def kinds(text):
         ("Disclaimer: All the comments will be moderated by the AD editorial.", CHROME),
         ("Leaders meet #PMImranKhan #DonaldTrump Posted by ARY News on Thursday, November 21, 2019", CHROME),
         ("https://arab.news/yne42", CHROME),
+        ("Ezgi ToperEzgi Toper", CHROME),
+        ("Article continues after advertisement", CHROME),
         ("yanliang@sph.com.sg", CHROME),
         ("[[nid:239095]]", CHROME),
         ("2 min reading time", CHROME),
@@ -569,13 +571,21 @@ def test_a_glued_page_head_with_photo_source_date_and_share_markers_is_split():
         "Leaders talk trade\n\nPutin and Xi met in Moscow on Monday to discuss trade.\n\n"
         + "\n\n".join([LEDE] * 4)
         + "\n\nPutin and Xi met in Moscow on Monday to discuss trade. (AP Photo/Alexander Zemlianichenko)",
+        # a parenthesis quoting the readouts is no credit, though it names the White House
+        f"Leaders talk trade\n\n{LEDE}\n\nU.S. and Russian accounts of the phone call were friendly. (White House: "
+        '"The conversation was a very good one." Kremlin: "The conversation was businesslike.")',
         # a participle after a comma, then the sentence's own verb
         f"Leaders talk trade\n\n{LEDE}\n\nPutin, being pressed by reporters, said he would not attend the summit.",
     ],
 )
 def test_caption_rules_never_take_an_article_sentence(text):
     body = " ".join(b.text for b in clean(text).body)
-    for sentence in ("spoke by phone on Monday", "met in Moscow on Monday to discuss trade.", "being pressed"):
+    for sentence in (
+        "spoke by phone on Monday",
+        "met in Moscow on Monday to discuss trade.",
+        "being pressed",
+        "accounts of the phone call",
+    ):
         if sentence in text.split("(AP")[0]:
             assert sentence in body
 
@@ -612,3 +622,12 @@ def test_a_reporters_line_under_the_headline_is_chrome_and_no_end_of_the_article
     k = kinds(text)
     assert k["Lazar Berman is The Times of Israel's diplomatic reporter"] == CHROME
     assert k[f"{LEDE} More."] == PARAGRAPH
+
+
+def test_a_names_pop_up_card_glued_into_a_sentence_is_cut_and_the_name_kept():
+    line = (
+        "President TrumpDonald John TrumpNew Bob Woodward book will include details of 25 letters | Trump grabs "
+        "'third rail' of politics MORE on Thursday spoke with Turkish President Recep Tayyip Erdogan about Syria."
+    )
+    body = [b.text for b in clean(f"Trump, Erdogan hold phone call\n\n{line}\n\n{LEDE}").body]
+    assert body[0] == "President Trump on Thursday spoke with Turkish President Recep Tayyip Erdogan about Syria."

@@ -93,6 +93,7 @@ _BIO = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,4}"
     r"(?:editor|reporter|correspondent|writer|journalist|producer|contributor)\b",
 )
+_NAME_TWICE = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3})(?P=name)$")  # `Ezgi ToperEzgi Toper`
 # a reporter's line under the headline (not an end of the article): `Lazar Berman is The Times
 # of Israel's diplomatic reporter`
 _OUTLET_BIO = re.compile(
@@ -141,10 +142,15 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
     # The ways a credit ends a line; without `/` or `|` only the first, third and last can match.
     paren = (  # (not a headline's bare `(photos)`)
         r"\((?!\s*(?:photos?|fotos?|pictures|pics|videos?)\s*\))"
-        r"(?:[^()]*\b(?:photos?|fotos?|pictured|file)\b[^()]*|courtesy\b[^()]*|[^()]*(?:" + names + r")[^()]*)\)"
+        r"(?:[^()]*\b(?:photos?|fotos?|pictured|file)\b[^()]*|courtesy\b[^()]*|[^()\"“”]*(?:"
+        + names
+        + r")[^()\"“”]*)\)"
     )
     # (`...the flight recordersImage: Reuters`: a credit glued to the caption)
-    label = r"(?:(?:^|[\s/|])(?:photo|foto|image|credit)s?|(?-i:(?<=[a-z])(?:Photo|Image|Credit)s?))\s*:\s*[^/|]{1,60}"
+    label = (
+        r"(?:(?:^|[\s/|])(?:photo(?:graph)?|foto|image|credit)s?|(?-i:(?<=[a-z])(?:Photo|Image|Credit)s?))"
+        r"\s*:\s*[^/|]{0,60}"
+    )
     via = r"\bvia\s+(?:getty images|reuters|ap|afp)"
     credits = (
         paren,
@@ -597,6 +603,8 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
         return Block(CAPTION, line, "a caption printed twice on one line")
     if "<" in line and _HTML_TAG.search(line) and word_count(_HTML_TAG.sub(" ", line)) <= CAPTION_MAX_WORDS:
         return Block(CHROME, line, "leaked markup of a banner (a link round an image)")
+    if _NAME_TWICE.match(line):
+        return Block(CHROME, line, "a name printed twice, glued (a byline's name and its link)")
     if _OUTLET_BIO.match(line):
         return Block(CHROME, line, "a reporter's line (`<Name> is <Outlet>'s ... reporter`)")
     if _BARE_LINK.match(line):
@@ -961,11 +969,24 @@ def _repeats_headline(low: str, headlines: set[str]) -> bool:
     return False
 
 
+# A name's pop-up card glued into a sentence: `President TrumpDonald John TrumpNew Bob Woodward
+# book ... MORE on Thursday spoke with ...` (the full name, teaser headlines, then `MORE`)
+_NAME_WIDGET = re.compile(
+    r"\b(?P<last>[A-Z][\w'’-]*[a-z])(?P<card>[A-Z][a-z][\w'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s(?P=last)(?=[A-Z])"
+    r"[^\n]{0,800}?\sMORE)(?=\s)"
+)
+
+
+def _without_name_widgets(text: str) -> str:
+    """`text` without the name cards glued into its sentences (the name itself is kept)."""
+    return _NAME_WIDGET.sub(r"\g<last>", text) if " MORE" in text else text
+
+
 def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
     """Classify the lines of a seed's text. Text -> CleanDoc (blocks in source order)."""
     rules = rules or load_chrome_rules()
     iso, text = dates.prefix_date(text)
-    lines = _lines(unwrap(text))
+    lines = _lines(unwrap(_without_name_widgets(text)))
     fixed: list[Block | None] = [_classify_line(ln, rules) for ln in lines]
     _mark_foreign_notices(lines, fixed)
     _mark_inline_boxes(lines, fixed)
