@@ -78,6 +78,10 @@ def kinds(text):
         ("Leaders meet #PMImranKhan #DonaldTrump Posted by ARY News on Thursday, November 21, 2019", CHROME),
         ("https://arab.news/yne42", CHROME),
         ("Ezgi ToperEzgi Toper", CHROME),
+        (
+            "Prime Minister Benjamin Netanyahu (left) with Egyptian President Abdel-Fattah el-Sissi (right) in New York",
+            CAPTION,
+        ),
         ("Article continues after advertisement", CHROME),
         ("yanliang@sph.com.sg", CHROME),
         ("[[nid:239095]]", CHROME),

@@ -561,6 +561,10 @@ def _join_labels(lines: list[str]) -> list[str]:
 # `... upon arriving in Doha. Mohamed Al Hammadi / Presidential Court`
 _SLASH_CREDIT = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][\w'’.-]+\s){1,3}/\s?(?:[A-Z][\w'’&.-]*\s?){1,4}$")
 TWICE_MIN_WORDS = 4
+# where a person stands in a photo, after the name: `Prime Minister Andrew Holness (right)`
+_PHOTO_POSITION = re.compile(
+    r"[A-Z][\w'’.-]+\s\((?:(?:far|second|third|front|back|centre|center)\s)?(?:left|right|centre|center|L|R|C)\)"
+)
 # `https://arab.news/yne42`, `yanliang@sph.com.sg`, a CMS token `[[nid:239095]]`
 _BARE_LINK = re.compile(r"^\s*(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[\[[\w:-]+\]\])\s*$")
 # leaked markup of a banner: a link wrapped round an image (`<a href="//ads..."> <br /> <img src=...>`)
@@ -597,6 +601,8 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
         return Block(CAPTION, line, "a sentence, then `|` and no credit (a caption's empty credit)")
     if "/" in line and _SLASH_CREDIT.search(line) and word_count(line) <= CAPTION_MAX_WORDS:
         return Block(CAPTION, line, "a sentence, then a `Name / Organisation` photo credit")
+    if "(" in line and _PHOTO_POSITION.search(line) and word_count(line) <= CAPTION_MAX_WORDS:
+        return Block(CAPTION, line, "a photo caption placing people (`(left)`, `(R)`)")
     if "©" in line and not line.lstrip().startswith("©") and word_count(line) <= CAPTION_MAX_WORDS:
         return Block(CAPTION, line, "a photo caption with its © credit")
     if _printed_twice(line):
