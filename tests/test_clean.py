@@ -83,6 +83,9 @@ def kinds(text):
             CAPTION,
         ),
         ("Article continues after advertisement", CHROME),
+        ("Write a comment", CHROME),
+        ("If you found a typo you can notify us by selecting the text area and pressing CTRL+Enter", CHROME),
+        ("Photo source: picture from an open source", CHROME),
         ("yanliang@sph.com.sg", CHROME),
         ("[[nid:239095]]", CHROME),
         ("2 min reading time", CHROME),
@@ -635,3 +638,13 @@ def test_a_names_pop_up_card_glued_into_a_sentence_is_cut_and_the_name_kept():
     )
     body = [b.text for b in clean(f"Trump, Erdogan hold phone call\n\n{line}\n\n{LEDE}").body]
     assert body[0] == "President Trump on Thursday spoke with Turkish President Recep Tayyip Erdogan about Syria."
+
+
+def test_an_also_read_box_inside_the_article_is_chrome_and_the_article_goes_on():
+    text = (
+        f"{LEDE}\n\nAlso Read\n\nHeading to India with a clear focus, says Rishi Sunak ahead of G20 Summit\n\n"
+        f"{LEDE} More, as the two leaders discussed Ukraine, trade, energy and security in detail."
+    )
+    k = kinds(text)
+    assert k["Heading to India with a clear focus, says Rishi Sunak ahead of G20 Summit"] == CHROME
+    assert k[f"{LEDE} More, as the two leaders discussed Ukraine, trade, energy and security in detail."] == PARAGRAPH

@@ -624,7 +624,7 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
 
 
 _INLINE_BOX = frozenset(
-    {"related", "related articles", "related news", "related stories", "read more", "more", "see also"}
+    {"related", "related articles", "related news", "related stories", "read more", "more", "see also", "also read"}
 )
 INLINE_BOX_LINES = 6  # an inline "Related" box holds at most this many lines
 
