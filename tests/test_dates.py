@@ -192,6 +192,15 @@ CASES = [
         D(2015, 11, 22),
         "header",
     ),
+    (
+        # the byline date under the headline and its standfirst, not the site's date bar above
+        "Last Update 9:43\nWednesday, 13 November 2019\n\nRussia's Putin and Egypt's Sisi hold official talks in "
+        "Sochi\n\nAide to Russian President Yuri Ushakov announced that a range of new weapons would be offered to "
+        "the Egyptian President\n\nAhram Online , Wednesday 17 Oct 2018\n\nRussian President Vladimir Putin held "
+        "talks with Egyptian President Abdel-Fattah el-Sisi in Sochi on Wednesday.",
+        D(2018, 10, 17),
+        "header",
+    ),
 ]
 
 

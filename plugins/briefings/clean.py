@@ -743,9 +743,10 @@ def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline:
     near = (
         headline is not None
         and abs(i - headline) <= 4
-        # (a photo caption of any length may stand between them)
+        # (a photo caption of any length may stand between them, and a standfirst right under the headline)
         and all(
-            _quiet_header_line(fixed[j]) and (word_count(lines[j]) <= 12 or _is_kind(fixed[j], CAPTION))
+            _quiet_header_line(fixed[j])
+            and (word_count(lines[j]) <= 12 or _is_kind(fixed[j], CAPTION) or j == headline + 1 < i)
             for j in between
         )
     )
