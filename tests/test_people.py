@@ -501,6 +501,19 @@ REGRESSION = [
         ["Sultan Hassanal Bolkiah"],
         id="f01-sultan",
     ),
+    # https://pachacamac.com (2019): leaders who attended the summit take part in it
+    pytest.param(
+        None,
+        [
+            "Several of the presidents of South America met on March 22 at the palacio de La Moneda in Santiago.",
+            "Paraguay's President Mario Abdo Benitez and Peru's President Martin Vizcarra attended the forum.",
+        ],
+        dt.date(2019, 3, 22),
+        ["Mario Abdo Benitez", "Martin Vizcarra"],
+        [],
+        [],
+        id="g06-attended",
+    ),
 ]
 
 

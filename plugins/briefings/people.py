@@ -759,7 +759,7 @@ _CUE_RE = re.compile(
     r"told|tells?|visit(?:s|ed|ing)?|trip|negotiations?|videoconference|video\s*(?:call|link|conference)|"
     r"teleconference|dialogue|held|holds?|reaffirm(?:s|ed)?|agree(?:s|d)?|confirm(?:s|ed)?|exchanged|"
     r"trilateral|bilateral|press\s+conference|news\s+conference|urg(?:ed|ing)|thank(?:ed|ing)|congratulat(?:ed|ing)|"
-    r"invit(?:ed|ing)|wished|s(?:at|its|itting)\s+down\s+with)\b",
+    r"invit(?:ed|ing)|wished|s(?:at|its|itting)\s+down\s+with|attend(?:s|ed|ing)?)\b",
     re.I,
 )
 # _CUE_RE (all in lower case) without ignoring case, for a lower-cased text (`Segment.cues`)
