@@ -248,6 +248,12 @@ SOURCES = [
         "CNA",
     ),
     (
+        # a wire's credit opening the first paragraph
+        "Italy and France commit to stop conflict\n(AGI) Milan, June 21 - French President Francois Hollande was "
+        "greeted by Italian Prime Minister Matteo Renzi.\nThey spoke.",
+        "AGI",
+    ),
+    (
         # a wire's `(END)` is no agency
         "Park, Xi agree to cooperate\nSeoul, Sept 2 (Yonhap) -- Park Geun-hye and Xi Jinping agreed Wednesday to work "
         "together.\nThey spoke.\n(END)",

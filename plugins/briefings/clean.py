@@ -46,7 +46,7 @@ _RELATIVE_TIME = re.compile(
 )
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
 SLUG_MIN_CHARS = 15
-_GALLERY = re.compile(r"^(?:item|image|photo|slide)\s+\d+\s+of\s+\d+\b", re.I)
+_GALLERY = re.compile(r"^(?:(?:item|image|photo|slide)\s+\d+\s+of\s+\d+\b|\d{1,3}\s*(?:of|/)\s*\d{1,3}$)", re.I)
 _MEDIA_LENGTH = re.compile(r"^(?:duration|length|runtime|video)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?$", re.I)
 _READING_TIME = re.compile(r"^\d{1,2}\s+min(?:ute)?s?\s+(?:read|reading\s+time)$", re.I)  # `2 min reading time`
 _VIEW_COUNT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}[\d\s]*views?$", re.I)
@@ -78,8 +78,9 @@ def source_line_name(block: Block) -> str | None:
         return None
     found = m.groupdict()
     paren = found.get("paren")
-    if paren and paren.lower() not in {a.lower() for a in load_chrome_rules().agencies}:
-        return None  # (`(WAH)`: an editor's initials, not an agency)
+    opening = block.reason == SYNDICATION_REASON  # (`(AGI) Milan, June 21 - ...`: the wire's credit)
+    if paren and not opening and paren.lower() not in {a.lower() for a in load_chrome_rules().agencies}:
+        return None  # (`(WAH)` alone under the text: an editor's initials, not an agency)
     named = found.get("src") or found.get("from") or found.get("pub") or found.get("wire") or paren
     return named or re.split(r"\s*[-–:]\s*", found["credit"], maxsplit=1)[1]
 
@@ -563,7 +564,8 @@ _SLASH_CREDIT = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][\w'’.-]+\s){1,3}/\s?(
 TWICE_MIN_WORDS = 4
 # where a person stands in a photo, after the name: `Prime Minister Andrew Holness (right)`
 _PHOTO_POSITION = re.compile(
-    r"[A-Z][\w'’.-]+\s\((?:(?:far|second|third|front|back|centre|center)\s)?(?:left|right|centre|center|L|R|C)\)"
+    r"[A-Z][\w'’.-]+\s\((?:(?:far|second|third|front|back|centre|center)\s(?:from\s(?:the\s)?)?)?"
+    r"(?:left|right|centre|center|L|R|C)\)"
 )
 # `https://arab.news/yne42`, `yanliang@sph.com.sg`, a CMS token `[[nid:239095]]`
 _BARE_LINK = re.compile(r"^\s*(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[\[[\w:-]+\]\])\s*$")
@@ -849,8 +851,9 @@ def _split_glued_links(blocks: list[Block]) -> list[Block]:
 
 # `(MENAFN- Nam News Network) CAIRO, ...`: an aggregator's credit for the outlet it reprints
 _SYNDICATION = r"\((?P<credit>[A-Z][A-Za-z]{1,12}\s*[-–:]\s*[^()]{2,50})\)"
-_SYNDICATION_CREDIT = re.compile(r"^" + _SYNDICATION + r"\s+(?=\S)")  # opening the paragraph
+_SYNDICATION_CREDIT = re.compile(r"^(?:" + _SYNDICATION + r"|\((?P<bare>[A-Z]{3,10})\))\s+(?=[A-Z“\"])")  # opening it
 _SYNDICATION_LINE = re.compile(_SYNDICATION + r"$")  # split off as its own source line
+SYNDICATION_REASON = "syndication credit opening the first paragraph"
 # `... the Gaza conflict.– NNN-MENA`: a wire's sign-off glued to the last sentence
 _WIRE_SIGNOFF = re.compile(
     r"(?<=[.!?\"”’])\s*[-–—]{1,2}\s*(?P<wire>[A-Z]{2,10}(?:-[A-Z]{2,10})?|(?-i:[A-Z][a-z]{3,11}))\s*$"  # `.- Bernama`
@@ -877,7 +880,7 @@ def _split_wire_credits(blocks: list[Block]) -> list[Block]:
     if m:
         text = out[first].text
         out[first : first + 1] = [
-            Block(SOURCE_LINE, text[: m.end()].strip(), "syndication credit opening the first paragraph"),
+            Block(SOURCE_LINE, text[: m.end()].strip(), SYNDICATION_REASON),
             Block(PARAGRAPH, text[m.end() :], out[first].reason),
         ]
     return out
