@@ -79,7 +79,7 @@ def source_line_name(block: Block) -> str | None:
     found = m.groupdict()
     paren = found.get("paren")
     opening = block.reason == SYNDICATION_REASON  # (`(AGI) Milan, June 21 - ...`: the wire's credit)
-    if paren and not opening and paren.lower() not in {a.lower() for a in load_chrome_rules().agencies}:
+    if paren and not opening and paren.lower() not in load_chrome_rules().agency_names:
         return None  # (`(WAH)` alone under the text: an editor's initials, not an agency)
     named = found.get("src") or found.get("from") or found.get("pub") or found.get("wire") or paren
     return named or re.split(r"\s*[-–:]\s*", found["credit"], maxsplit=1)[1]
@@ -97,9 +97,9 @@ _BIO = re.compile(
 _NAME_TWICE = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3})(?P=name)$")  # `Ezgi ToperEzgi Toper`
 # a reporter's line under the headline (not an end of the article): `Lazar Berman is The Times
 # of Israel's diplomatic reporter`
-_OUTLET_BIO = re.compile(
-    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+is\s+(?:The\s+)?[A-Z][\w'’ ]{1,40}?['’]s\s+(?:[\w-]+\s+){0,3}"
-    r"(?:editor|reporter|correspondent|writer|journalist|producer|contributor)\.?$"
+OUTLET_BIO = re.compile(  # (its outlet names the source: `fields.extract_source`)
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+is\s+(?P<outlet>(?:The\s+)?[A-Z][\w'’ ]{1,40}?)['’]s\s+"
+    r"(?:[\w-]+\s+){0,3}(?:editor|reporter|correspondent|writer|journalist|producer|contributor)\.?$"
 )
 _PREFIX_WORDS = re.compile(r"^(?:posted|published|publish\s+date|updated|last updated|date)\b\s*(?:on|at)?\s*:?", re.I)
 _TIME = re.compile(
@@ -125,6 +125,7 @@ class ChromeRules:
     credit_label: re.Pattern[str]
     credit_via: re.Pattern[str]
     agencies: tuple[str, ...]
+    agency_names: frozenset[str]  # the agencies in lower case
     toolbar_words: frozenset[str] = frozenset()
     # `... in Riyadh. SPA`: a sentence, then an agency as written (a caption above the article)
     credit_after_sentence: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -178,6 +179,7 @@ def load_chrome_rules(path: Path | None = None) -> ChromeRules:
         credit_label=re.compile(r"(?:" + label + r")" + end, re.I),
         credit_via=re.compile(r"(?:" + via + r")" + end, re.I),
         agencies=agencies,
+        agency_names=frozenset(a.lower() for a in agencies),
         toolbar_words=frozenset(str(x).lower() for x in data.get("toolbar_words", [])),
         credit_after_sentence=re.compile(r"[.!?][\"'”’]?\s+(?:" + names + r")\s*$"),
     )
@@ -613,7 +615,7 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
         return Block(CHROME, line, "leaked markup of a banner (a link round an image)")
     if _NAME_TWICE.match(line):
         return Block(CHROME, line, "a name printed twice, glued (a byline's name and its link)")
-    if _OUTLET_BIO.match(line):
+    if OUTLET_BIO.match(line):
         return Block(CHROME, line, "a reporter's line (`<Name> is <Outlet>'s ... reporter`)")
     if _BARE_LINK.match(line):
         return Block(CHROME, line, "a bare link, address or page token")

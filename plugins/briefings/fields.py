@@ -13,8 +13,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import dates
-from .clean import SIGNATURE_REASON, WIRE_SIGNOFF_REASON, load_chrome_rules, source_line_name, word_count
+from .clean import (
+    OUTLET_BIO,
+    SIGNATURE_REASON,
+    WIRE_SIGNOFF_REASON,
+    load_chrome_rules,
+    source_line_name,
+    word_count,
+)
 from .model import CHROME, DATE_LINE, HEADLINE, PARAGRAPH, SOURCE_LINE, CleanDoc, Found
+from .people import TITLE_VARIANTS
 from .wordtrie import CASE_ODD_RE
 from .yamlio import load_yaml
 
@@ -78,9 +86,6 @@ _BYLINE_OUTLET = re.compile(
     r"|^Team\s+(?P<outlet3>\w[\w.]*)$"
     r"|\b(?:editor|reporter|correspondent|writer|journalist|producer)\s+(?:for|at|with)\s+(?P<outlet4>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})"
     r"|^By\s+(?P<outlet5>(?:[A-Z][\w.]*\s+){0,3}(?:News\s+Service|News\s+Desk|Web\s+Desk|Bureau|News\s+Agency))\b"
-    # `Lazar Berman is The Times of Israel's diplomatic reporter`
-    r"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+is\s+(?P<outlet6>(?:The\s+)?[A-Z][\w'’ ]{1,40}?)['’]s\s+"
-    r"(?:[\w-]+\s+){0,3}(?:editor|reporter|correspondent|writer|journalist|producer|contributor)\b"
     # `by The Kyiv Independent news desk April 15, 2023`, `By JT - Apr 20,2023`
     r"|^(?i:by)\s+(?P<outlet7>The\s+[A-Z][\w'’]*(?:\s[A-Z][\w'’]*){0,3})\s+(?i:news\s+desk|newsroom|staff|web\s+desk)\b"
     r"|^By\s+(?P<outlet8>[A-Z]{2,6})\s*(?:[-–—|,]|$)",
@@ -333,7 +338,7 @@ def _header_outlet(doc: CleanDoc) -> Found | None:
             if before and 1 <= word_count(before) <= 3 and before[:1].isupper() and not stamp and _outlet_like(before):
                 return Found(before, "header", block.text)
         if block.kind in (CHROME, DATE_LINE):
-            m = _BYLINE_OUTLET.search(block.text)
+            m = _BYLINE_OUTLET.search(block.text) or OUTLET_BIO.match(block.text.strip())
             bare = re.match(r"^By\s+(?P<name>[\w.&-]+(?:\s[\w.&-]+)?)\s*$", block.text.strip())
             if bare and bare.group("name").lower() in _agency_names():
                 return Found(bare.group("name"), "byline", block.text)
@@ -410,7 +415,7 @@ def _publisher_chrome(doc: CleanDoc) -> Found | None:
 
 
 def _agency_names() -> frozenset[str]:
-    return frozenset(a.lower() for a in load_chrome_rules().agencies)
+    return load_chrome_rules().agency_names
 
 
 def extract_source(doc: CleanDoc) -> Found:
@@ -671,9 +676,7 @@ def _venue(doc: CleanDoc) -> Found | None:
 
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
-    """Lower-case words of the titles of office (`president`, `chancellor`, `federal`...)."""
-    from .people import TITLE_VARIANTS
-
+    """Lower-case words of the titles of office (`president`, `chancellor`, `king`...)."""
     generic = {"for", "state", "general", "head", "top", "government", "external", "affairs", "foreign", "defence"}
     words = {w for title in TITLE_VARIANTS for w in re.findall(r"[a-z]+", title) if len(w) > 2}
     return frozenset(words - generic - {"defense"})
