@@ -8,6 +8,7 @@ field, except where chrome *is* the evidence (a byline naming the outlet, a `Sou
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,9 +43,14 @@ _AGENCY_DATELINE = re.compile(
     rf"^[{_UP}][\w.' /-]{{1,40}}?{_COUNTRY_TAG}(?:,\s*[\w .'-]{{2,30}}?){{0,2}}\s*"
     r"\((?!(?:re)?translated|updated|video|photos?|live|file\b)(?P<agency>[A-Za-z][\w .&-]{1,30})\)\.?\s*[-–—:]"
 )
-# `NUR-SULTAN. KAZINFORM – President ...`: the city, a dot, the agency in capitals
+# `NUR-SULTAN. KAZINFORM – President ...`: the city, a dot, the agency in capitals;
+# `Astana. July 4. KazTAG - President ...`: a city in mixed case, a dotted date, the agency
 _DOTTED_AGENCY = re.compile(
     rf"^(?P<city>[{_UP}][{_UP}'’-]+(?:\s[{_UP}][{_UP}'’-]+){{0,2}})\.\s+(?P<agency>[A-Z][A-Z-]{{2,20}})\s*[-–—]\s"
+)
+_DOTTED_DATE_AGENCY = re.compile(
+    rf"^(?P<city>[{_UP}][{_LOW}'’-]+(?:\s[{_UP}][{_LOW}'’-]+){{0,2}})\.\s+{_DAY_MONTH}\.\s+"
+    r"(?P<agency>[A-Z][A-Za-z-]{2,20})\s*[-–—]\s"
 )
 # `Rio de Janeiro(VNA) - `: a city in mixed case, then the agency
 _CITY_AGENCY = re.compile(
@@ -58,12 +64,43 @@ _CITY_OUTLET = re.compile(
 )
 
 
+# `Dushanbe, IRNA – Iran's President ...`: the city, then a wire's initials and a dash
+_CITY_WIRE = re.compile(
+    rf"^(?P<city>[{_UP}][{_LOW}'’-]+(?:\s[{_UP}][{_LOW}'’-]+){{0,2}}),\s+(?P<agency>[A-Z]{{2,8}})\s*[-–—]\s+(?=[A-Z“\"])"
+)
+
+
 def _city_outlet(lede: str) -> re.Match[str] | None:
-    """`_CITY_OUTLET` at the start of the lede, unless its second part is a place (`Kyiv, Ukraine:`)."""
-    m = _CITY_OUTLET.match(lede)
+    """`_CITY_OUTLET` or `_CITY_WIRE` at the start of the lede, unless its second part is a
+    place (`Kyiv, Ukraine:`, `Cairo, EGYPT -`)."""
+    m = _CITY_OUTLET.match(lede) or _CITY_WIRE.match(lede)
     places = load_places()
     name = m.group("agency").lower().removeprefix("the ") if m else ""
     return m if m and name not in places.countries and name not in places.not_venues else None
+
+
+def _dotted_agency(lede: str) -> re.Match[str] | None:
+    """`_DOTTED_AGENCY` or `_DOTTED_DATE_AGENCY` at the start of the lede (its agency no country)."""
+    m = _DOTTED_AGENCY.match(lede) or _DOTTED_DATE_AGENCY.match(lede)
+    return m if m and m.group("agency").lower() not in load_places().countries else None
+
+
+# `Cairo: Saudi Arabia's King ...`, `Kampala. Embattled ...`, `Addis Ababa — Prime Minister ...`:
+# a capital in mixed case opening the lede (or, before a colon, the headline)
+_CAPITAL_DATELINE = re.compile(
+    rf"^(?P<city>[{_UP}][{_LOW}'’-]+(?:\s[{_UP}][{_LOW}'’-]+){{0,2}})(?:[.:]|\s[-–—]{{1,2}})\s+(?=[A-Z“\"])"
+)
+
+
+def _capital_dateline(lede: str) -> re.Match[str] | None:
+    """`_CAPITAL_DATELINE` at the start of the lede when its city is a known capital."""
+    m = _CAPITAL_DATELINE.match(lede)
+    return m if m and m.group("city").lower() in load_places().capitals else None
+
+
+def _folded(place: str) -> str:
+    """A place name lower-cased and without accents (`Brasília` -> `brasilia`), as capitals are keyed."""
+    return "".join(c for c in unicodedata.normalize("NFKD", place) if not unicodedata.combining(c)).lower()
 
 
 # An agency credit that opens the lede: `(CNN) — President ...`
@@ -77,7 +114,7 @@ _DATELINE_CITY = re.compile(
 # `Beijing, Jan 5 (IANS)`, `New Delhi [India], June 4 (ANI):`, `Nairobi, Kenya, March 14 —`
 _MIXED_DATELINE = re.compile(
     rf"^(?P<city>[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+){{0,2}})(?:\s[A-Z]\.?[A-Z]\.?)?{_COUNTRY_TAG}"
-    rf"(?:,\s*[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+){{0,2}})?,\s*{_DAY_MONTH}(?:,?\s*\d{{4}})?\s*"
+    rf"(?:,\s*(?:[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+){{0,2}}|[{_UP}]{{3,}}(?:\s[{_UP}]{{2,}}){{0,2}}))?,\s*{_DAY_MONTH}(?:,?\s*\d{{4}})?\s*"
     r"(?:\((?P<agency>[^)]{1,25})\)|(?=[-–—]))"
 )
 _BYLINE_OUTLET = re.compile(
@@ -204,7 +241,8 @@ _OTHER_TIME = re.compile(
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _PARTICLE = r"(?:(?:de|da|do|dos|das|del|la|el|es)\s)?"  # `Rio de Janeiro`, `Dar es Salaam`
 _VENUE = re.compile(
-    rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?P<place>[{_UPPER}][\w'’.-]+(?:[ -]{_PARTICLE}[{_UPPER}][\w'’.-]+){{0,2}})"
+    rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:\d{{1,4}}\s+(?=[{_UPPER}]))?"  # (`in 10 Downing Street`)
+    rf"(?P<place>[{_UPPER}][\w'’.-]+(?:[ -]{_PARTICLE}[{_UPPER}][\w'’.-]+){{0,2}})"
 )
 # `who was on his visit to New York to attend ...`, `Luxon travelled to Sydney on Wednesday`
 _VISIT_TO = re.compile(
@@ -250,14 +288,15 @@ def strip_dateline(text: str) -> str:
     """The lede without its dateline (`MOSCOW, June 26. /TASS/. `, `PARIS — `, `NEW DELHI: `,
     `Moscow (dpa) - `, `Beijing, Jan 5 (IANS) `)."""
     m = re.match(
-        r"^[^\n]{0,60}?(?:/[A-Z][\w-]{1,15}/\.?|\([A-Za-z][\w .&-]{1,30}\)\.?\s*[-–—:]*|\s[-–—]{1,2}|:)\s+(?=[A-Z“\"])",
+        r"^[^\n]{0,60}?(?:/[A-Z][\w-]{1,15}/\.?\s+|\([A-Za-z][\w .&-]{1,30}\)\.?(?:\s*[-–—:]+\s*|\s+)"
+        r"|\s[-–—]{1,2}\s+|:\s+)(?=[A-Z“\"])",
         text,
     )
     if not m:
         return text
     agency = _AGENCY_DATELINE.match(text) or _MIXED_DATELINE.match(text) or _BARE_AGENCY.match(text)
-    agency = agency or "/" in m.group(0) or _city_outlet(text)
-    if agency or _DATELINE_CITY.match(text):
+    agency = agency or "/" in m.group(0) or _city_outlet(text) or _dotted_agency(text)
+    if agency or _DATELINE_CITY.match(text) or _capital_dateline(text):
         rest = text[m.end() :]
         # `(AGI) Milan, June 21 - The ...`: an agency's credit, then the dateline
         return strip_dateline(rest) if _BARE_AGENCY.match(text) and _MIXED_DATELINE.match(rest) else rest
@@ -432,7 +471,7 @@ def extract_source(doc: CleanDoc) -> Found:
         return issuer
     lede = doc.lede
     m = _SLASH_AGENCY.match(lede) or _AGENCY_DATELINE.match(lede) or _MIXED_DATELINE.match(lede)
-    m = m if m and m.group("agency") else _BARE_AGENCY.match(lede) or _DOTTED_AGENCY.match(lede) or _city_outlet(lede)
+    m = m if m and m.group("agency") else _BARE_AGENCY.match(lede) or _dotted_agency(lede) or _city_outlet(lede)
     if m:
         agency = m.group("agency").strip()
         if agency.isupper() and agency.isalpha() and len(agency) > 5:  # KAZINFORM (not NNN-MENA)
@@ -544,12 +583,12 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
     lede = doc.lede
     credit = _BARE_AGENCY.match(lede)  # `(AGI) Milan, June 21 - ...`
     lede = lede[credit.end() :] if credit else lede
-    m = _DOTTED_AGENCY.match(lede) or _DATELINE_CITY.match(lede) or _MIXED_DATELINE.match(lede)
-    m = m or _CITY_AGENCY.match(lede) or _city_outlet(lede)
+    m = _dotted_agency(lede) or _DATELINE_CITY.match(lede) or _MIXED_DATELINE.match(lede)
+    m = m or _CITY_AGENCY.match(lede) or _city_outlet(lede) or _capital_dateline(lede)
     if m and len(m.group("city")) > 2:
         city = _title_city(m.group("city"))
-        arrival = _arrival(doc, city) if talk_format == "in-person" else None
-        return arrival or Found(city, "dateline", lede[: m.end()])
+        moved = _arrival(doc, city) or _venue(doc, lede_only=True) if talk_format == "in-person" else None
+        return moved if _moved_from(moved, city, doc) else Found(city, "dateline", lede[: m.end()])
     city = _city_line(doc) or _place_line(doc)
     if city:
         return city
@@ -558,6 +597,7 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
         after = block.text[hits[-1].end :] if hits else ""
         after = _HEADER_TIME.sub("", after)
         stamp = re.match(r"^\s*(?:by|posted|published|updated)\b", block.text, re.I)
+        stamp = stamp or re.match(r"^\s*by\s", after, re.I)  # (`24 April 2020 - 11:16 By Unathi Nkanjeni`)
         if after and 1 <= word_count(after) <= 3 and after[:1].isupper() and not after.isupper() and not stamp:
             return Found(after.strip(" ,."), "header", block.text)
     if talk_format == "in-person":
@@ -565,6 +605,19 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
         if found:
             return found
     return Found(None, "none", "no dateline or place of the talks")
+
+
+def _moved_from(venue: Found | None, dateline: str, doc: CleanDoc) -> bool:
+    """True if the lede's `venue` of talks in person, not the `dateline` city, is where they were:
+    another place that is a capital, a seat of government, named as a city (`in Vietnam's city
+    of Da Nang`), arrived in, or also named by the headline (`King meets crown prince in Jeddah`)."""
+    if venue is None or not venue.value or str(venue.value).lower() == dateline.lower():
+        return False
+    place = str(venue.value)
+    if venue.rule in ("arrival", "venue-seat", "venue-capital", "venue-city"):
+        return True
+    headline = doc.headline or ""
+    return _folded(place) in load_places().capitals or re.search(rf"\b{re.escape(place)}\b", headline) is not None
 
 
 _ARRIVED = re.compile(
@@ -625,44 +678,83 @@ _AT_CAPITAL = re.compile(
     r"\b(?:at\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,5},|(?:welcomed|received|arrived)\s+to)"
     r"\s+(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)"
 )
+# `in Vietnam's city of Da Nang`, `in Tajikistan's capital Dushanbe`, `the truce village of Panmunjom`
+_CITY_OF = re.compile(
+    rf"\b(?:city|capital|town|village|resort|port)\s+(?:of\s+)?"
+    rf"(?P<place>[{_UPPER}][\w'’.-]+(?:[ -]{_PARTICLE}[{_UPPER}][\w'’.-]+){{0,2}})"
+)
+# `after reaching Bishkek, Kyrgyzstan`
+_REACHING = re.compile(rf"\breach(?:ed|ing)\s+(?P<place>[{_UPPER}][\w'’.-]+(?:[ -][{_UPPER}][\w'’.-]+){{0,2}})")
+# what an `in <Place>` is not: an event (`in Surprise Summit`), or where someone spoke from
+_EVENT_WORDS = frozenset({"summit", "talks", "meeting", "conference", "forum", "visit", "session", "call", "dialogue"})
+_SPEAKERS_BEFORE = re.compile(
+    r"\b(?:sources|officials|diplomats|reporters|journalists|analysts|observers)\s+(?:\w+\s+)?$"
+    r"|\b(?:said|told\s+reporters)\s+$",
+    re.I,
+)
+# `in Motoakasaka, Tokyo`, `in Prague Polish-Czech`: the capital after a comma, or opening the place
+_THEN_CAPITAL = re.compile(r",\s*(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)")
 
 
-def _venue(doc: CleanDoc) -> Found | None:
+def _venue_place(place: str, after: str, places: Places) -> str:
+    """A place found after `in`, as the venue: a known capital that opens it (`Prague Polish-Czech`)
+    or follows it after a comma (`Motoakasaka, Tokyo`: `after` is the text that follows)."""
+    words = place.split()
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n]).lower()
+        if head in places.capitals:
+            return places.capitals[head]
+    m = _THEN_CAPITAL.match(after)
+    if m and place.lower() not in places.capitals:
+        for candidate in (m.group("place"), m.group("place").split()[0]):
+            if candidate.rstrip(".").lower() in places.capitals:
+                return places.capitals[candidate.rstrip(".").lower()]
+    return place
+
+
+def _venue(doc: CleanDoc, lede_only: bool = False) -> Found | None:
     """Where the talks took place: `in <Place>` in the headline or a lede sentence about the
     talks (seats of government map to their city; `at State House, Nairobi` and `welcomed to
-    Jakarta` give the capital); countries, regions and places of other (future or past)
-    events are skipped, but a country is the venue when no city is named (`summit in Canada`)."""
+    Jakarta` give the capital; `in Tajikistan's capital Dushanbe` the city); countries, regions,
+    events and places of other (future or past) events or of who spoke are skipped, but a
+    country is the venue when no city is named (`summit in Canada`). With `lede_only`, only
+    the headline and the first paragraph are read."""
     places = load_places()
     not_venues, seats = places.not_venues, places.seats
     texts = [doc.headline] if doc.headline else []
     country: Found | None = None
-    for text in texts + doc.paragraphs[:3]:
+    for text in texts + doc.paragraphs[: 1 if lede_only else 3]:
         for sentence in _sentences(text):
             # a headline that opens with the place: "In Kiev, Polish leader Tusk pledges ..."
             lead = text is doc.headline and re.match(r"^In\s+[A-Z][^,]{1,30},", sentence)
+            # "Accra: Akufo-Addo, Ethiopian PM Abiy Ahmed hold bilateral discussions"
+            opening = text is doc.headline and _capital_dateline(sentence)
+            if opening and opening.group(0).rstrip().endswith(":"):
+                return Found(load_places().capitals[opening.group("city").lower()], "venue-headline", opening.group(0))
             if not lead and not _TALK.search(sentence):
                 continue
             for m in _VENUE.finditer(sentence):
                 place = re.sub(r"['’]s$", "", m.group("place")).rstrip(".,")
                 low = place.lower()
-                if _other_time_before(sentence, m.start()) or _quoted(sentence, m.start()):
+                if _elsewhere(sentence, m.start()) or low.split()[-1] in _EVENT_WORDS:
                     continue
                 if low in seats:
                     return Found(seats[low], "venue-seat", m.group(0))
                 if low in not_venues or low.split()[0] in not_venues:
                     continue
                 if m.group(0).lower().startswith("in ") and len(place) > 2:
-                    return Found(place, "venue", m.group(0))
-            for m in _VISIT_TO.finditer(sentence):
-                place = m.group("place").rstrip(".,")
-                low = place.lower()
-                if (
-                    not _titled(low)  # (a visit to `Federal Chancellor Olaf Scholz`)
-                    and low not in not_venues
-                    and low.split()[0] not in not_venues
-                    and not _other_time_before(sentence, m.start())
-                ):
-                    return Found(seats.get(low, place), "venue-visit", m.group(0))
+                    return Found(_venue_place(place, sentence[m.end() :], places), "venue", m.group(0))
+            for rx, rule in ((_CITY_OF, "venue-city"), (_VISIT_TO, "venue-visit"), (_REACHING, "venue-visit")):
+                for m in rx.finditer(sentence):
+                    place = m.group("place").rstrip(".,")
+                    low = place.lower()
+                    if (
+                        not _titled(low)  # (a visit to `Federal Chancellor Olaf Scholz`)
+                        and low not in not_venues
+                        and low.split()[0] not in not_venues
+                        and not _elsewhere(sentence, m.start())
+                    ):
+                        return Found(seats.get(low, place), rule, m.group(0))
             for m in _AT_CAPITAL.finditer(sentence):
                 place = m.group("place").rstrip(".,")
                 if place.lower() in places.capitals and not _other_time_before(sentence, m.start()):
@@ -672,6 +764,16 @@ def _venue(doc: CleanDoc) -> Found | None:
                 if country is None and name and not _other_time_before(sentence, m.start()):
                     country = Found(name, "venue-country", m.group(0))
     return country
+
+
+def _elsewhere(sentence: str, start: int) -> bool:
+    """True if the place at `start` is not where the talks are: another time, someone's
+    quoted words, or where sources spoke (`said sources in New Delhi`)."""
+    return (
+        _other_time_before(sentence, start)
+        or _quoted(sentence, start)
+        or _SPEAKERS_BEFORE.search(sentence[max(0, start - 30) : start]) is not None
+    )
 
 
 @lru_cache(maxsize=1)
