@@ -201,6 +201,16 @@ def label_text(line: str) -> str:
     return _QUOTE_MARK.sub("", _BULLET.sub("", line.strip())).strip().lower()
 
 
+ICON_RUN_MIN = 5  # a line of at least this many words, most of them icon names, is a sprite sheet
+
+
+def _icon_names(low: str) -> bool:
+    """True if most words of a lower-cased line are icon names (an icon font's leaked labels)."""
+    words = low.split()
+    icons = sum("icon" in w for w in words)
+    return icons >= ICON_RUN_MIN and 2 * icons >= len(words)
+
+
 def chrome_reason(line: str, rules: ChromeRules) -> str | None:
     """Why a single line is page chrome, or None if nothing marks it as chrome."""
     low = label_text(line)
@@ -228,6 +238,8 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
         return "no words"
     if len(line) >= SLUG_MIN_CHARS and _SLUG.match(line):
         return "a class name or page slug (`gallery-photogallery-...`)"
+    if n >= ICON_RUN_MIN and _icon_names(low):
+        return "icon names (`bookmarkicon cameraicon checkicon ...`)"
     if n <= 6 and _BREADCRUMB.match(line):
         return "breadcrumb"
     if n <= 25 and _TEASER.match(line) and not date_line(line):
@@ -514,7 +526,13 @@ def _goes_on(line: str, nxt: str) -> bool:
     line, nxt = line.strip(), nxt.strip()
     if not line or not nxt or _SENTENCE_END.search(line):
         return False
+    if _WRAPPED_DATELINE.match(line):  # `PARIS — French President` / `Emmanuel Macron hosted ...`
+        return True
     return nxt[:1].islower() or line.rsplit(" ", 1)[-1][:1].islower() or word_count(line) >= WRAPPED_LINE_WORDS
+
+
+# a dateline opening a line of a hard-wrapped text: the lede's first words, never a headline
+_WRAPPED_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,30}(?:,[^—–\n]{1,30})?\s[—–-]{1,2}\s+[A-Z]")
 
 
 def unwrap(text: str) -> str:
@@ -538,8 +556,20 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
+# `The Age06-05-2025`: a numeric date glued to the word before it; `Thursday، 08 June`: an Arabic comma
+_GLUED_DATE = re.compile(r"(?<=[A-Za-z])(?=\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d\b)")
+_LATIN_ARABIC_COMMA = re.compile(r"(?<=[A-Za-z])\u060c")
+
+
+def _unglued(text: str) -> str:
+    """The text with a space before a numeric date glued to a word, and an Arabic comma after a
+    Latin word written as a comma."""
+    text = _GLUED_DATE.sub(" ", text)
+    return _LATIN_ARABIC_COMMA.sub(",", text) if "\u060c" in text else text
+
+
 def _lines(text: str) -> list[str]:
-    lines = _join_labels([ln.strip() for ln in text.split("\n") if ln.strip()])
+    lines = _join_labels([ln.strip() for ln in _unglued(text).split("\n") if ln.strip()])
     return [part for i, ln in enumerate(lines) for part in (split_glued_header(ln) if i < 3 else [ln])]
 
 
@@ -1094,6 +1124,35 @@ def _free_media_headlines(lines: list[str], fixed: list[Block | None], start: in
 
 PHOTO_LABEL_WORDS = 7
 _NAME_CONNECTORS = frozenset({"of", "the", "and", "de", "bin", "al", "von", "van"})  # `President X of Tanzania`
+# words of a headline in title case, never of a name (a headline printed twice is no photo label)
+_HEADLINE_VERBS = frozenset(
+    {
+        "hold",
+        "holds",
+        "held",
+        "meet",
+        "meets",
+        "met",
+        "talk",
+        "talks",
+        "discuss",
+        "discusses",
+        "call",
+        "calls",
+        "say",
+        "says",
+        "agree",
+        "agrees",
+        "sign",
+        "signs",
+        "visit",
+        "visits",
+        "urge",
+        "urges",
+        "vow",
+        "vows",
+    }
+)
 
 
 def _mark_photo_labels(header: list[str], fixed: list[Block | None]) -> None:
@@ -1101,9 +1160,11 @@ def _mark_photo_labels(header: list[str], fixed: list[Block | None]) -> None:
     Erdogan`: a photo's alt text and its caption), is a caption, never the headline."""
     for i in range(len(header) - 1):
         line = header[i]
+        words = line.split()
         label = 1 <= word_count(line) <= PHOTO_LABEL_WORDS and all(
-            w[:1].isupper() or w in _NAME_CONNECTORS for w in line.split()
+            w[:1].isupper() or w in _NAME_CONNECTORS for w in words
         )
+        label = label and not any(w.lower() in _HEADLINE_VERBS for w in words)  # (`Xi, Trump Hold Phone Talks`)
         if label and header[i + 1] == line and fixed[i] is None and fixed[i + 1] is None:
             fixed[i] = fixed[i + 1] = Block(CAPTION, line, "a name printed twice above the article (a photo's label)")
 

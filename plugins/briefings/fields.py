@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from . import dates
@@ -390,6 +391,9 @@ def _header_outlet(doc: CleanDoc) -> Found | None:
     return None
 
 
+HEADER_BLOCKS = 12  # blocks at the top of a page where a byline can stand
+
+
 def _agency_line(doc: CleanDoc, agencies: frozenset[str]) -> Found | None:
     """A bare agency credit above the article (`• Kyodo`)."""
     first_body = next((i for i, b in enumerate(doc.blocks) if b.kind == "paragraph"), len(doc.blocks))
@@ -401,11 +405,43 @@ def _agency_line(doc: CleanDoc, agencies: frozenset[str]) -> Found | None:
 
 
 def _originally(doc: CleanDoc) -> Found | None:
-    """A repost's credit line (`This article was originally published by Azertac.`)."""
+    """A repost's credit line (`This article was originally published by Azertac.`, `Read the
+    original article on ENA.`)."""
     for block in doc.of_kind(CHROME):
-        m = _ORIGINALLY.search(block.text)
+        m = _ORIGINALLY.search(block.text) or _READ_ORIGINAL.match(block.text.strip())
         if m:
             return Found(m.group("src").rstrip("."), "repost-credit", block.text)
+    return None
+
+
+_READ_ORIGINAL = re.compile(r"^Read the original article on\s+(?P<src>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\.?$")
+# `Graphic Online's presidential correspondent, ... reports`, `The ABC's Jakarta bureau has confirmed`
+_OWN_REPORTER = re.compile(
+    r"(?:^|[.!?]\s+)(?P<src>(?:The\s+)?[A-Z][\w]+(?:\s+[A-Z][\w]+){0,2})['’]s\s+(?:[\w-]+\s+){0,2}"
+    r"(?:correspondent|bureau|reporter)\b"
+)
+
+
+def _own_reporter(doc: CleanDoc) -> Found | None:
+    """The outlet whose own correspondent or bureau the article cites (`The ABC's Jakarta
+    bureau`), when it is no person or country."""
+    countries = load_places().countries
+    for para in doc.paragraphs:
+        for m in _OWN_REPORTER.finditer(para):
+            src = m.group("src")
+            bare = src.lower().removeprefix("the ")
+            if bare not in countries and bare not in load_places().not_venues and not _titled(bare):
+                return Found(src.removeprefix("The ") if src.isupper() else src, "own-reporter", m.group(0).strip(" ."))
+    return None
+
+
+def _agency_byline(doc: CleanDoc, agencies: frozenset[str]) -> Found | None:
+    """A known agency named alone on a line just above a date (`PTI` / `March 19, 2022 / 07:52
+    PM IST`): the agency's byline."""
+    for block, after in pairwise(doc.blocks[:HEADER_BLOCKS]):
+        name = block.text.strip()
+        if name.lower() in agencies and dates.find_dates(after.text) and word_count(after.text) <= 10:
+            return Found(name, "agency-byline", f"{block.text} / {after.text}")
     return None
 
 
@@ -478,6 +514,7 @@ def extract_source(doc: CleanDoc) -> Found:
             agency = agency.capitalize()
         return Found(agency, "dateline", lede[: m.end()])
     found = _header_outlet(doc) or _issuer_header(doc) or _agency_line(doc, _agency_names()) or _originally(doc)
+    found = found or _agency_byline(doc, _agency_names())
     if found:
         return found
     for para in doc.paragraphs[:3]:
@@ -486,7 +523,7 @@ def extract_source(doc: CleanDoc) -> Found:
             if m and any(w[:1].isupper() for w in m.group("src").split()):
                 src = re.sub(r"^(?:the|a|an)\s+", "", m.group("src").strip(), flags=re.I)
                 return Found(_title_case_institution(src), "attribution", m.group(0))
-    found = _wire_signoff(doc) or _publisher_chrome(doc) or _office_signature(doc)
+    found = _wire_signoff(doc) or _publisher_chrome(doc) or _office_signature(doc) or _own_reporter(doc)
     return found or Found(None, "none", "the text names no agency or issuer")
 
 
