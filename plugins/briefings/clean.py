@@ -618,6 +618,22 @@ def _printed_twice(line: str) -> bool:
     return any(tokens[:k] == tokens[-k:] for k in range(TWICE_MIN_WORDS, len(tokens) // 2 + 1))
 
 
+# `... in the Oval Office of the White House on Sept 23, 2024. - AFP`
+_DASH_CREDIT = re.compile(r"[.!?]\s+-\s*(?P<agency>[A-Z][\w .&/-]{1,30})$")
+DASH_CREDIT_DATE_REACH = 40  # a caption's date ends at most this many characters before its credit
+
+
+def _dated_dash_credit(line: str, rules: ChromeRules) -> bool:
+    """True if a short line ends in a date, then ` - <photo agency>` (a caption and its credit;
+    a wire's sign-off after an article sentence carries no date)."""
+    m = _DASH_CREDIT.search(line)
+    if m is None or m.group("agency").strip().lower() not in rules.agency_names:
+        return False
+    if word_count(line) > CAPTION_MAX_WORDS:
+        return False
+    return bool(dates.find_dates(line[max(0, m.start() - DASH_CREDIT_DATE_REACH) : m.start() + 1]))
+
+
 def _classify_line(line: str, rules: ChromeRules) -> Block | None:
     """Kinds that a line has on its own, wherever it stands (None: depends on position)."""
     m = _SOURCE_LINE.match(line)
@@ -641,6 +657,8 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
         return Block(CAPTION, line, "a photo caption with its © credit")
     if _printed_twice(line):
         return Block(CAPTION, line, "a caption printed twice on one line")
+    if " - " in line and _dated_dash_credit(line, rules):
+        return Block(CAPTION, line, "a dated caption, then a `- AFP` photo credit")
     if "<" in line and _HTML_TAG.search(line) and word_count(_HTML_TAG.sub(" ", line)) <= CAPTION_MAX_WORDS:
         return Block(CHROME, line, "leaked markup of a banner (a link round an image)")
     if _NAME_TWICE.match(line):

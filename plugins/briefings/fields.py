@@ -647,14 +647,15 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
 def _moved_from(venue: Found | None, dateline: str, doc: CleanDoc) -> bool:
     """True if the lede's `venue` of talks in person, not the `dateline` city, is where they were:
     another place that is a capital, a seat of government, named as a city (`in Vietnam's city
-    of Da Nang`), arrived in, or also named by the headline (`King meets crown prince in Jeddah`)."""
+    of Da Nang`), arrived in, or the headline's venue too (`King meets crown prince in Jeddah`)."""
     if venue is None or not venue.value or str(venue.value).lower() == dateline.lower():
         return False
     place = str(venue.value)
     if venue.rule in ("arrival", "venue-seat", "venue-capital", "venue-city"):
         return True
     headline = doc.headline or ""
-    return _folded(place) in load_places().capitals or re.search(rf"\b{re.escape(place)}\b", headline) is not None
+    named = re.search(rf"\b(?:in|at)\s+(?:the\s+)?{re.escape(place)}\b", headline)
+    return _folded(place) in load_places().capitals or named is not None
 
 
 _ARRIVED = re.compile(
