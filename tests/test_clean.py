@@ -1,7 +1,10 @@
 """Table-driven tests for line classification: headline, chrome, captions, subheadings."""
 
+import datetime as dt
+
 import pytest
 from briefings.clean import clean, split_title_block, unwrap
+from briefings.dates import extract_date
 from briefings.model import CAPTION, CHROME, DATE_LINE, HEADLINE, PARAGRAPH, SOURCE_LINE, STANDFIRST, SUBHEADING
 
 LEDE = "Russian President Vladimir Putin and French President Emmanuel Macron discussed Ukraine by phone on Friday."
@@ -9,6 +12,34 @@ LEDE = "Russian President Vladimir Putin and French President Emmanuel Macron di
 
 def kinds(text):
     return {b.text: b.kind for b in clean(text).blocks}
+
+
+def test_a_headline_printed_twice_is_the_headline_not_a_photo_label():
+    lede = "Chinese President Xi Jinping and US President Donald Trump held a phone conversation on Friday."
+    doc = clean(f"International\n\nXi, Trump Hold Phone Talks\n\nXi, Trump Hold Phone Talks\n\n{lede}\n\n{LEDE}")
+    assert doc.headline == "Xi, Trump Hold Phone Talks"
+
+
+def test_a_hard_wrapped_lede_opening_with_a_dateline_is_not_split_into_a_headline():
+    text = (
+        "PARIS — French President\nEmmanuel Macron hosted German\nChancellor Olaf Scholz for lunch Wednesday, "
+        "with both sides saying they made\nprogress towards easing differences on energy and defense dogging\n"
+        "the EU's vital double act. The two leaders were of one mind on the major\ndirections of policy, a German "
+        "source said after the meeting, while\na source in the French presidency called it constructive.\n"
+    )
+    doc = clean(text)
+    assert doc.headline is None
+    assert doc.paragraphs[0].startswith("PARIS — French President Emmanuel Macron hosted German Chancellor")
+
+
+def test_a_date_glued_to_the_outlet_and_an_arabic_comma_are_read_as_dates():
+    lede = "Egyptian President Abdel Fattah El-Sisi met Kenyan President William Ruto on Thursday in Lusaka."
+    for stamp, day in (
+        ("The Age06-05-2025", dt.date(2025, 5, 6)),
+        ("Thursday\u060c 08 June 2023", dt.date(2023, 6, 8)),
+    ):
+        doc = clean(f"Sisi meets Ruto\n\n{stamp}\n\n{lede}\n\n{LEDE}")
+        assert extract_date(doc)[0].value == day, stamp
 
 
 @pytest.mark.parametrize(
@@ -98,6 +129,14 @@ def kinds(text):
         ('play videoOuattara in Accra <a href="//ads.example.net/w/1.0/rc?cs=b2"> <br /> <img src="x.jpg">', CHROME),
         # markup in a headline or a sentence is text (shown escaped), not a banner
         ("<script>alert(1)</script> Putin and Macron discuss Ukraine", HEADLINE),
+        # an icon font's leaked labels; footers of blogs, reposts and aggregators
+        ("icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon closeicon", CHROME),
+        ("This entry was posted in Exchanges. Bookmark the permalink.", CHROME),
+        ("Read the original article on ENA.", CHROME),
+        ("Connect With Us : 0242202447 | 0551484843", CHROME),
+        ("This post is also available in:", CHROME),
+        # a dated caption with a `- AFP` credit
+        ("WASHINGTON: Biden meets Sheikh Mohamed in the Oval Office on Sept 23, 2024. - AFP", CAPTION),
     ],
 )
 def test_line_kinds(line, kind):

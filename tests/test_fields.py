@@ -260,6 +260,30 @@ SOURCES = [
         "Yonhap",
     ),
     (
+        # a wire's credit line in a repost's footer
+        "Abiy confers with leaders\nPrime Minister Abiy Ahmed conferred with five African leaders today.\n"
+        "They spoke.\nRead the original article on ENA.",
+        "ENA",
+    ),
+    (
+        # the outlet's own correspondent
+        "Akufo-Addo and Abiy hold talks\nThe two leaders met on Monday.\nGraphic Online's presidential "
+        "correspondent reports that the talks were cordial.",
+        "Graphic Online",
+    ),
+    (
+        # an agency's byline above the date
+        "Modi and Kishida hold talks\nThe talks covered regional issues.\nPTI\nMarch 19, 2022 / 07:52 PM IST\n"
+        "Prime Minister Narendra Modi held talks with Fumio Kishida.",
+        "PTI",
+    ),
+    (
+        # an outlet glued to its date in the header
+        "Quiet diplomacy? Albanese's post-victory call caught on camera\nThe Age06-05-2025\nAnthony Albanese is a "
+        "fan of quiet diplomacy, and he spoke to President Prabowo Subianto after the election.\nThey spoke.",
+        "The Age",
+    ),
+    (
         # a reprint's note names a date, not an outlet
         "PM Lee holds talks with Abe\nPrime Minister Lee Hsien Loong held talks with Shinzo Abe on Saturday.\n"
         "They spoke.\nThis article was first published on November 22, 2015.",
@@ -479,6 +503,60 @@ LOCATIONS = [
         "President Erdogan and his Ukrainian counterpart discussed the war in Ukraine over the phone on Friday.",
         "phone",
         None,
+    ),
+    # mixed-case datelines: a dotted date and an agency, a wire's initials, a capital and a colon or dash
+    ("Bishkek. May 3. AKIpress - President Japarov held talks with President Mirziyoyev.", "in-person", "Bishkek"),
+    (
+        "Tashkent, UZA – President Shavkat Mirziyoyev received President Kassym-Jomart Tokayev of Kazakhstan for "
+        "talks on trade and water on Friday.",
+        "in-person",
+        "Tashkent",
+    ),
+    ("Nairobi: Kenya's President William Ruto hosted President Yoweri Museveni for talks.", "in-person", "Nairobi"),
+    ("Addis Ababa — Prime Minister Abiy Ahmed held talks with President Isaias Afwerki.", "in-person", "Addis Ababa"),
+    ("Maputo, MOZAMBIQUE, May 4 - President Nyusi met President Hichilema for talks.", "in-person", "Maputo"),
+    # the lede's venue, not the reporter's dateline
+    (
+        "AMMAN — King Abdullah and President Sisi held a meeting at Al Ittihadiya Palace in Cairo on Monday.",
+        "in-person",
+        "Cairo",
+    ),
+    (
+        "Caracas, May 30, 2023 (VTV)—During the summit of South American presidents held in Brasília on Tuesday, "
+        "President Maduro met President Petro.",
+        "in-person",
+        "Brasília",
+    ),
+    # a place named only as the subject of the talks, not in a venue phrase of the headline, stays the dateline's
+    (
+        "Gaza truce at heart of emir's visit\nPARIS, France - Efforts to free the hostages held in Gaza dominated "
+        "the emir's state visit to France.",
+        "in-person",
+        "Paris",
+    ),
+    # a city of, a capital, a village; a capital after a district; a capital opening a longer name
+    (
+        "President Xi met Prime Minister Phuc on the sidelines of the summit in Vietnam's city of Da Nang.",
+        "in-person",
+        "Da Nang",
+    ),
+    ("The two leaders met on the northern side of the truce village of Panmunjom.", "in-person", "Panmunjom"),
+    ("Trump held a summit with Takaichi at the State Guest House in Akasaka, Tokyo.", "in-person", "Tokyo"),
+    (
+        "On 15 November in Prague Polish-Czech consultations were held by the two prime ministers.",
+        "in-person",
+        "Prague",
+    ),
+    ("Prime Minister David Cameron and Erna Solberg met today in 10 Downing Street.", "in-person", "London"),
+    # an event in title case and the place sources spoke from are no venue
+    ("Leaders of 2 Koreas in Surprise Summit at Border\nMoon and Kim met on Saturday.", "in-person", None),
+    ("The July 11 meeting of Modi and Sharif had its lighter moments, said sources in New Delhi.", "in-person", None),
+    # a headline opening with a capital and a colon
+    (
+        "Accra: Akufo-Addo, Abiy Ahmed hold bilateral discussions\nThe Ethiopian Prime Minister is in Ghana this "
+        "week to hold bilateral discussions with President Nana Addo Dankwa Akufo-Addo.\nThey spoke.",
+        "in-person",
+        "Accra",
     ),
 ]
 

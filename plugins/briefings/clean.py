@@ -238,7 +238,7 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
         return "no words"
     if len(line) >= SLUG_MIN_CHARS and _SLUG.match(line):
         return "a class name or page slug (`gallery-photogallery-...`)"
-    if n >= ICON_RUN_MIN and _icon_names(low):
+    if n >= ICON_RUN_MIN and "icon" in low and _icon_names(low):
         return "icon names (`bookmarkicon cameraicon checkicon ...`)"
     if n <= 6 and _BREADCRUMB.match(line):
         return "breadcrumb"
@@ -558,13 +558,15 @@ def unwrap(text: str) -> str:
 
 # `The Age06-05-2025`: a numeric date glued to the word before it; `Thursday، 08 June`: an Arabic comma
 _GLUED_DATE = re.compile(r"(?<=[A-Za-z])(?=\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d\b)")
+_NUMERIC_DATE_TAIL = re.compile(r"[-./]\d{1,2}[-./](?:19|20)\d\d")  # (a cheap test first: `-05-2025`)
 _LATIN_ARABIC_COMMA = re.compile(r"(?<=[A-Za-z])\u060c")
 
 
 def _unglued(text: str) -> str:
     """The text with a space before a numeric date glued to a word, and an Arabic comma after a
     Latin word written as a comma."""
-    text = _GLUED_DATE.sub(" ", text)
+    if _NUMERIC_DATE_TAIL.search(text):
+        text = _GLUED_DATE.sub(" ", text)
     return _LATIN_ARABIC_COMMA.sub(",", text) if "\u060c" in text else text
 
 

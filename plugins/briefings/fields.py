@@ -648,7 +648,7 @@ def _moved_from(venue: Found | None, dateline: str, doc: CleanDoc) -> bool:
     """True if the lede's `venue` of talks in person, not the `dateline` city, is where they were:
     another place that is a capital, a seat of government, named as a city (`in Vietnam's city
     of Da Nang`), arrived in, or the headline's venue too (`King meets crown prince in Jeddah`)."""
-    if venue is None or not venue.value or str(venue.value).lower() == dateline.lower():
+    if venue is None or not venue.value or _folded(str(venue.value)) == _folded(dateline):
         return False
     place = str(venue.value)
     if venue.rule in ("arrival", "venue-seat", "venue-capital", "venue-city"):
@@ -735,12 +735,13 @@ _THEN_CAPITAL = re.compile(r",\s*(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+
 
 
 def _venue_place(place: str, after: str, places: Places) -> str:
-    """A place found after `in`, as the venue: a known capital that opens it (`Prague Polish-Czech`)
-    or follows it after a comma (`Motoakasaka, Tokyo`: `after` is the text that follows)."""
+    """A place found after `in`, as the venue: a known capital that opens it before an adjective
+    (`Prague Polish-Czech`, not `Taipei City`) or follows it after a comma (`Motoakasaka, Tokyo`:
+    `after` is the text that follows)."""
     words = place.split()
     for n in range(len(words) - 1, 0, -1):
         head = " ".join(words[:n]).lower()
-        if head in places.capitals:
+        if head in places.capitals and words[n].lower().split("-")[0] in places.not_venues:
             return places.capitals[head]
     m = _THEN_CAPITAL.match(after)
     if m and place.lower() not in places.capitals:

@@ -211,9 +211,14 @@ class Registry:
         return frozenset(fold(w) for c in self.countries for w in (*c.adjectives, *c.seats))
 
     @cached_property
+    def full_name_pattern(self) -> str:
+        """The text of `full_name_re` (without compiling it: a large regex)."""
+        return r"(?<![\w@#/])(?:" + _alternation(self.full_names) + r")(?![\w])"
+
+    @cached_property
     def full_name_re(self) -> re.Pattern[str]:
         """Any full name or alias (case-insensitive, hyphen/space tolerant)."""
-        return re.compile(r"(?<![\w@#/])(?:" + _alternation(self.full_names) + r")(?![\w])", re.I)
+        return re.compile(self.full_name_pattern, re.I)
 
     @cached_property
     def short_re(self) -> re.Pattern[str]:
@@ -896,16 +901,17 @@ class _NameScanner:
 
     _STARTS = re.compile(r"(?<![\w@#/])\S")
 
-    def __init__(self, full: re.Pattern[str], words: Iterable[str]) -> None:
+    def __init__(self, reg: Registry, words: Iterable[str]) -> None:
         head, tail = r"(?<![\w@#/])(?:", r")(?![\w])"
-        self.full = full
+        self.reg = reg  # (its `full_name_re` is compiled only if a non-ASCII start needs it)
+        pattern = reg.full_name_pattern
         self.parts: list[str] | None = None
         self.leads: list[str | None] = []
         self.groups: dict[tuple[str, str], re.Pattern[str] | None] = {}
         self.with_lead: dict[str, list[int]] = {}  # a lead -> the indexes of the parts that have it
         alternatives = _alternatives(words)
         body = "|".join(part for _, part in alternatives)
-        if full.pattern == head + body + tail and all(part for _, part in alternatives) and "(" not in body:
+        if pattern == head + body + tail and all(part for _, part in alternatives) and "(" not in body:
             self.parts = [part for _, part in alternatives]
             self.leads = [_lead(word) for word, _ in alternatives]
             for index, own in enumerate(self.leads):
@@ -927,7 +933,7 @@ class _NameScanner:
                 owns = [lead[:n] for n in range(1, len(lead) + 1)] if lead else [""]
                 parts = [self.parts[i] for i in sorted(i for own in owns for i in self.with_lead.get(own, ()))]
             self.groups[key, lead] = (
-                re.compile(r"(?<![\w@#/])(?:" + "|".join(parts) + r")(?![\w])", self.full.flags) if parts else None
+                re.compile(r"(?<![\w@#/])(?:" + "|".join(parts) + r")(?![\w])", re.I) if parts else None
             )
         return self.groups[key, lead]
 
@@ -935,13 +941,13 @@ class _NameScanner:
         """The matches of the full regex, tried where a match can start: with `at_lead` (from
         `_Starts.find`), where a lead starts; else after every non-word character."""
         if self.parts is None:
-            yield from self.full.finditer(text)
+            yield from self.reg.full_name_re.finditer(text)
             return
         found: list[re.Match[str]] = []
         if at_lead is None:
             for start in self._STARTS.finditer(text):
                 key = text[start.start()].lower()
-                rx = self._group(key) if key.isascii() else self.full
+                rx = self._group(key) if key.isascii() else self.reg.full_name_re
                 m = rx.match(text, start.start()) if rx is not None else None
                 if m is not None and m.end() > m.start():
                     found.append(m)
@@ -967,7 +973,7 @@ def _full_names(reg: Registry, seg: Segment) -> Iterable[re.Match[str]]:
     if cached is None or cached[0] is not reg:
         if len(_SCANNERS) > 8:
             _SCANNERS.clear()
-        cached = _SCANNERS[id(reg)] = (reg, _NameScanner(reg.full_name_re, reg.full_names))
+        cached = _SCANNERS[id(reg)] = (reg, _NameScanner(reg, reg.full_names))
     return cached[1].finditer(seg.text, seg.at_lead if FULL_NAME in seg.starts else None)
 
 
