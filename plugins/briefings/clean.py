@@ -201,6 +201,7 @@ def label_text(line: str) -> str:
     return _QUOTE_MARK.sub("", _BULLET.sub("", line.strip())).strip().lower()
 
 
+NO_WORDS = "no words"  # the reason given for a line of punctuation, symbols or numbers alone
 ICON_RUN_MIN = 5  # a line of at least this many words, most of them icon names, is a sprite sheet
 
 
@@ -235,7 +236,7 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
     if _READING_TIME.match(low):
         return "reading time"
     if _RESIDUE.match(line) and not dates.find_dates(line):
-        return "no words"
+        return NO_WORDS
     if len(line) >= SLUG_MIN_CHARS and _SLUG.match(line):
         return "a class name or page slug (`gallery-photogallery-...`)"
     if n >= ICON_RUN_MIN and "icon" in low and _icon_names(low):
@@ -785,8 +786,9 @@ def _is_kind(block: Block | None, kind: str) -> bool:
 
 
 def _quiet_header_line(block: Block | None) -> bool:
-    """A line between a date and the headline that keeps them together (not page chrome)."""
-    return block is None or block.kind in (CAPTION, SOURCE_LINE)
+    """A line between a date and the headline that keeps them together (not page chrome; a
+    separator without words, `|`, neither)."""
+    return block is None or block.kind in (CAPTION, SOURCE_LINE) or (block.kind == CHROME and block.reason == NO_WORDS)
 
 
 def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline: int | None) -> Block:

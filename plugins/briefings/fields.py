@@ -369,6 +369,8 @@ def _header_outlet(doc: CleanDoc) -> Found | None:
     for i, block in enumerate(doc.blocks):
         if block.kind == DATE_LINE and i and doc.blocks[i - 1].kind == CHROME:
             label = doc.blocks[i - 1].text.strip()
+            if label in ("|", "-", "–", "—", "•") and i > 1 and doc.blocks[i - 2].kind == CHROME:
+                label = doc.blocks[i - 2].text.strip()  # (`The Straits Times` / `|` / `November 07, 2024`)
             if _THE_OUTLET.match(label) and _outlet_like(label):
                 return Found(label, "header", f"{label} / {block.text}")
         if block.kind == DATE_LINE:
@@ -416,22 +418,59 @@ def _originally(doc: CleanDoc) -> Found | None:
 
 _READ_ORIGINAL = re.compile(r"^Read the original article on\s+(?P<src>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\.?$")
 # `Graphic Online's presidential correspondent, ... reports`, `The ABC's Jakarta bureau has confirmed`
+# `NPR's Brian Naylor reports.`, `CBS News' Major Garrett asked`, `Press TV's website can also be accessed`
 _OWN_REPORTER = re.compile(
-    r"(?:^|[.!?]\s+)(?P<src>(?:The\s+)?[A-Z][\w]+(?:\s+[A-Z][\w]+){0,2})['’]s\s+(?:[\w-]+\s+){0,2}"
-    r"(?:correspondent|bureau|reporter)\b"
+    r"(?:^|[.!?][\"”’]?\s+)(?P<src>(?:The\s+)?[A-Z][\w]+(?:\s+[A-Z][\w]+){0,2})(?:['’]s|(?<=s)['’])\s+"
+    r"(?:(?:[\w-]+\s+){0,2}(?:correspondent|bureau|reporter)\b"
+    r"|[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+(?:reports|reported|asked|contributed)\b|website\b)"
 )
 
 
 def _own_reporter(doc: CleanDoc) -> Found | None:
-    """The outlet whose own correspondent or bureau the article cites (`The ABC's Jakarta
-    bureau`), when it is no person or country."""
+    """The outlet whose own correspondent, bureau or website the page cites (`The ABC's Jakarta
+    bureau`, `NPR's Brian Naylor reports`), when it is no person or country."""
     countries = load_places().countries
-    for para in doc.paragraphs:
+    texts = [*doc.paragraphs, *(b.text for b in doc.of_kind(CHROME) if "'" in b.text or "’" in b.text)]
+    for para in texts:
         for m in _OWN_REPORTER.finditer(para):
             src = m.group("src")
             bare = src.lower().removeprefix("the ")
             if bare not in countries and bare not in load_places().not_venues and not _titled(bare):
                 return Found(src.removeprefix("The ") if src.isupper() else src, "own-reporter", m.group(0).strip(" ."))
+    return None
+
+
+# `VGP – Prime Minister Pham Minh Chinh ...`: an agency's initials and a dash opening the lede
+_INITIALS_DASH = re.compile(r"^(?P<agency>[A-Z]{2,6})\s+[-–—]\s+(?=[A-Z])")
+# `Dawn Logo`: the site's logo, by its alt text, above the article
+_LOGO = re.compile(r"^(?P<src>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+[Ll]ogo$")
+
+
+# what a logo's alt text names that is no outlet (an author's avatar, a download button)
+_NOT_LOGO_NAMES = frozenset({"newsroom", "download", "site", "author", "staff", "main", "brand", "company", "home"})
+
+
+def _initials_dash(lede: str) -> re.Match[str] | None:
+    """`_INITIALS_DASH` at the start of the lede when the capitals are a known agency or an
+    initialism (at most one vowel: `VGP`, `QNA`), not a place (`PARIS —`, `UFA —`, `US –`)."""
+    m = _INITIALS_DASH.match(lede)
+    if m is None:
+        return None
+    low = m.group("agency").lower()
+    places = load_places()
+    if low in places.countries or low in places.not_venues or low in places.capitals or low in places.seats:
+        return None
+    return m if low in _agency_names() or sum(c in "aeiou" for c in low) <= 1 else None
+
+
+def _logo(doc: CleanDoc) -> Found | None:
+    """The outlet named by its logo's alt text above the article (`Dawn Logo`)."""
+    for block in doc.blocks[:HEADER_BLOCKS]:
+        if block.kind in (HEADLINE, PARAGRAPH):
+            return None
+        m = _LOGO.match(block.text.strip())
+        if m and m.group("src").lower() not in _NOT_LOGO_NAMES and _outlet_like(m.group("src")):
+            return Found(m.group("src"), "logo", block.text)
     return None
 
 
@@ -508,13 +547,14 @@ def extract_source(doc: CleanDoc) -> Found:
     lede = doc.lede
     m = _SLASH_AGENCY.match(lede) or _AGENCY_DATELINE.match(lede) or _MIXED_DATELINE.match(lede)
     m = m if m and m.group("agency") else _BARE_AGENCY.match(lede) or _dotted_agency(lede) or _city_outlet(lede)
+    m = m or _initials_dash(lede)
     if m:
         agency = m.group("agency").strip()
         if agency.isupper() and agency.isalpha() and len(agency) > 5:  # KAZINFORM (not NNN-MENA)
             agency = agency.capitalize()
         return Found(agency, "dateline", lede[: m.end()])
     found = _header_outlet(doc) or _issuer_header(doc) or _agency_line(doc, _agency_names()) or _originally(doc)
-    found = found or _agency_byline(doc, _agency_names())
+    found = found or _agency_byline(doc, _agency_names()) or _logo(doc)
     if found:
         return found
     for para in doc.paragraphs[:3]:
