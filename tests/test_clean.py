@@ -135,6 +135,11 @@ def test_a_date_glued_to_the_outlet_and_an_arabic_comma_are_read_as_dates():
         ("Read the original article on ENA.", CHROME),
         ("Connect With Us : 0242202447 | 0551484843", CHROME),
         ("This post is also available in:", CHROME),
+        # a gallery's caption with its counter
+        (
+            "1 of 3 | President Joe Biden participates in a virtual meeting in the Roosevelt Room. | License Photo",
+            CAPTION,
+        ),
         # a dated caption with a `- AFP` credit
         ("WASHINGTON: Biden meets Sheikh Mohamed in the Oval Office on Sept 23, 2024. - AFP", CAPTION),
     ],

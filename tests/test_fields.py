@@ -324,6 +324,13 @@ FORMATS = [
     ),
     ("Merkel made a one-day visit to Russia on Tuesday to meet with President Putin in Sochi.", "in-person"),
     ("The leaders signed the agreement, the ministry said. Relations are stable.", None),
+    # a meeting said to be held by video tells what the report's other words for it mean
+    (
+        "Biden, Lopez Obrador talk immigration at first bilateral meeting\n\nPresident Joe Biden held a bilateral "
+        "meeting with President Andres Manuel Lopez Obrador on Monday.\n\nBiden and Lopez Obrador met via video "
+        "conference as Biden declared the relationship vital.",
+        "video",
+    ),
 ]
 
 
@@ -551,6 +558,22 @@ LOCATIONS = [
     # an event in title case and the place sources spoke from are no venue
     ("Leaders of 2 Koreas in Surprise Summit at Border\nMoon and Kim met on Saturday.", "in-person", None),
     ("The July 11 meeting of Modi and Sharif had its lighter moments, said sources in New Delhi.", "in-person", None),
+    # a seat of government in title case, naming the meeting, or a capital's possessive; a headline's `meets`
+    (
+        "Obama Hosts Indian Prime Minister At The White House\nThe two leaders discussed climate change.",
+        "in-person",
+        "Washington",
+    ),
+    ("Trudeau won assurances from Trump during an Oval Office meeting on Monday.", "in-person", "Washington"),
+    ("Xi arrives at Riyadh’s al-Yamamah Palace for Saudi-China summit\nXi met King Salman.", "in-person", "Riyadh"),
+    (
+        "Prayut meets May in London\nPrime Minister Prayut Chan-o-cha and British counterpart Theresa May shook "
+        "hands in the traditional photo op as small groups welcomed and protested against the visit.\nThey spoke.",
+        "in-person",
+        "London",
+    ),
+    # an acronym of a meeting is no place
+    ("Biden describes what he discussed with Xi in G20 meeting.", "in-person", None),
     # a headline opening with a capital and a colon
     (
         "Accra: Akufo-Addo, Abiy Ahmed hold bilateral discussions\nThe Ethiopian Prime Minister is in Ghana this "

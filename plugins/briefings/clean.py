@@ -46,7 +46,10 @@ _RELATIVE_TIME = re.compile(
 )
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
 SLUG_MIN_CHARS = 15
-_GALLERY = re.compile(r"^(?:(?:item|image|photo|slide)\s+\d+\s+of\s+\d+\b|\d{1,3}\s*(?:of|/)\s*\d{1,3}$)", re.I)
+_GALLERY = re.compile(
+    r"^(?:(?:item|image|photo|slide)\s+\d+\s+of\s+\d+\b|\d{1,3}\s*(?:of|/)\s*\d{1,3}(?:$|\s+\|\s))", re.I
+)  # (`1 of 3 | President Joe Biden participates in ...`: a gallery's caption)
+_GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}\s+\|\s+")
 _MEDIA_LENGTH = re.compile(r"^(?:duration|length|runtime|video)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?$", re.I)
 _READING_TIME = re.compile(r"^\d{1,2}\s+min(?:ute)?s?\s+(?:read|reading\s+time)$", re.I)  # `2 min reading time`
 _VIEW_COUNT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}[\d\s]*views?$", re.I)
@@ -1197,7 +1200,14 @@ CAPTION_COPY_REACH = 2  # lines between a caption and its copy without the credi
 def _mark_caption_copies(lines: list[str], fixed: list[Block | None]) -> None:
     """A line that repeats a caption less its credit (a photo's alt text and its caption) is
     a caption too."""
-    captions = sorted({ln for ln, b in zip(lines, fixed, strict=True) if b is not None and b.kind == CAPTION})
+    # (a gallery's caption is compared without its counter: `1 of 3 | President ...`)
+    captions = sorted(
+        {
+            _GALLERY_COUNTER.sub("", ln)
+            for ln, b in zip(lines, fixed, strict=True)
+            if b is not None and b.kind == CAPTION
+        }
+    )
     if not captions:
         return
     first = next((i for i, b in enumerate(fixed) if b is None), -1)
@@ -1207,7 +1217,9 @@ def _mark_caption_copies(lines: list[str], fixed: list[Block | None]) -> None:
         line = _BULLET.sub("", raw)
         at = bisect.bisect_right(captions, line)  # the captions that start with `line` sort right after it
         if at < len(captions) and captions[at].startswith(line) and word_count(line) >= 4:
-            near = lines[max(0, i - CAPTION_COPY_REACH) : i + CAPTION_COPY_REACH + 1]
+            near = [
+                _GALLERY_COUNTER.sub("", n) for n in lines[max(0, i - CAPTION_COPY_REACH) : i + CAPTION_COPY_REACH + 1]
+            ]
             if any(c.startswith(line) and c != line for c in near):  # (a copy stands next to its caption)
                 fixed[i] = Block(CAPTION, raw, "repeats a photo caption without its credit")
 

@@ -242,7 +242,7 @@ _OTHER_TIME = re.compile(
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _PARTICLE = r"(?:(?:de|da|do|dos|das|del|la|el|es)\s)?"  # `Rio de Janeiro`, `Dar es Salaam`
 _VENUE = re.compile(
-    rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:\d{{1,4}}\s+(?=[{_UPPER}]))?"  # (`in 10 Downing Street`)
+    rf"\b(?:[Ii]n|[Aa]t)\s+(?:[Tt]he\s+)?(?:\d{{1,4}}\s+(?=[{_UPPER}]))?"  # (`in 10 Downing Street`)
     rf"(?P<place>[{_UPPER}][\w'’.-]+(?:[ -]{_PARTICLE}[{_UPPER}][\w'’.-]+){{0,2}})"
 )
 # `who was on his visit to New York to attend ...`, `Luxon travelled to Sydney on Wednesday`
@@ -253,7 +253,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _THE_LEADERS = re.compile(r"\b(?:their|the two leaders|both leaders|the two presidents|the leaders)\b", re.I)
 _FUTURE = re.compile(r"\b(?:to be held|upcoming|planned|scheduled|due to)\b", re.I)
 _TALK = re.compile(
-    r"\b(?:talks?|met|meet|meeting|summit|visit\w*|dialogue|negotiations|conference|held|hosted|receiv(?:ed|es|ing)"
+    r"\b(?:talks?|met|meets?|meeting|summit|visit\w*|dialogue|negotiations|conference|held|host(?:s|ed)?|receiv(?:ed|es|ing)"
     r"|welcom(?:ed|es|ing))\b",
     re.I,
 )
@@ -662,7 +662,7 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
     lede = lede[credit.end() :] if credit else lede
     m = _dotted_agency(lede) or _DATELINE_CITY.match(lede) or _MIXED_DATELINE.match(lede)
     m = m or _CITY_AGENCY.match(lede) or _city_outlet(lede) or _capital_dateline(lede)
-    if m and len(m.group("city")) > 2:
+    if m and len(m.group("city")) > 2 and not _initials_dash(lede):  # (`VGP – Prime Minister ...`: a wire)
         city = _title_city(m.group("city"))
         moved = _arrival(doc, city) or _venue(doc, lede_only=True) if talk_format == "in-person" else None
         return moved if _moved_from(moved, city, doc) else Found(city, "dateline", lede[: m.end()])
@@ -761,6 +761,11 @@ _CITY_OF = re.compile(
     rf"\b(?:city|capital|town|village|resort|port)\s+(?:of\s+)?"
     rf"(?P<place>[{_UPPER}][\w'’.-]+(?:[ -]{_PARTICLE}[{_UPPER}][\w'’.-]+){{0,2}})"
 )
+# `during an Oval Office meeting`: a seat of government naming the meeting
+_SEAT_MEETING = re.compile(
+    r"\b(?:an?|the)\s+(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3})\s+(?:meeting|talks|summit|session)\b"
+)
+_DIGIT = re.compile(r"\d")
 # `after reaching Bishkek, Kyrgyzstan`
 _REACHING = re.compile(rf"\breach(?:ed|ing)\s+(?P<place>[{_UPPER}][\w'’.-]+(?:[ -][{_UPPER}][\w'’.-]+){{0,2}})")
 # what an `in <Place>` is not: an event (`in Surprise Summit`), or where someone spoke from
@@ -815,10 +820,12 @@ def _venue(doc: CleanDoc, lede_only: bool = False) -> Found | None:
             for m in _VENUE.finditer(sentence):
                 place = re.sub(r"['’]s$", "", m.group("place")).rstrip(".,")
                 low = place.lower()
-                if _elsewhere(sentence, m.start()) or low.split()[-1] in _EVENT_WORDS:
-                    continue
-                if low in seats:
-                    return Found(seats[low], "venue-seat", m.group(0))
+                if _elsewhere(sentence, m.start()) or low.split()[-1] in _EVENT_WORDS or _DIGIT.search(place):
+                    continue  # (`in Surprise Summit`, `in G20`)
+                if low.removeprefix("the ") in seats:
+                    return Found(seats[low.removeprefix("the ")], "venue-seat", m.group(0))
+                if low in places.capitals and m.group("place").endswith(("'s", "’s")):  # `at Riyadh's palace`
+                    return Found(places.capitals[low], "venue-capital", m.group(0))
                 if low in not_venues or low.split()[0] in not_venues:
                     continue
                 if m.group(0).lower().startswith("in ") and len(place) > 2:
@@ -834,6 +841,10 @@ def _venue(doc: CleanDoc, lede_only: bool = False) -> Found | None:
                         and not _elsewhere(sentence, m.start())
                     ):
                         return Found(seats.get(low, place), rule, m.group(0))
+            for m in _SEAT_MEETING.finditer(sentence):
+                low = m.group("place").lower()
+                if low in seats and not _other_time_before(sentence, m.start()):
+                    return Found(seats[low], "venue-seat", m.group(0))
             for m in _AT_CAPITAL.finditer(sentence):
                 place = m.group("place").rstrip(".,")
                 if place.lower() in places.capitals and not _other_time_before(sentence, m.start()):
@@ -898,6 +909,16 @@ def _cued(kind: str, text: str, low: str, odd: bool) -> bool:
     return (rx.search(low) if rx is not None else _FORMAT_RES[kind].search(text)) is not None
 
 
+# a meeting said to be held remotely (`met via video conference`, `a virtual bilateral meeting`): it
+# tells what the report's other words for the meeting (`held a bilateral meeting`) mean
+_REMOTE_MEETING = re.compile(
+    r"\b(?:met|meet|meeting|summit|talks)\s+(?:\w+\s+){0,2}(?:via|by|over|through)\s+(?:a\s+)?"
+    r"(?:video|videoconference|video\s+link|telephone|phone)\b"
+    r"|\bvirtual(?:ly)?\s+(?:\w+\s+)?(?:meeting|summit|talks)\b|\bmet\s+virtually\b",
+    re.I,
+)
+
+
 def extract_format(doc: CleanDoc) -> Found:
     """in-person | phone | video, from cue words weighted by place (headline, lede, body);
     sentences about other times (`will`, `previously`, `last`) count for little."""
@@ -922,6 +943,7 @@ def extract_format(doc: CleanDoc) -> Found:
                 continue
             w = weight * (0.25 if _OTHER_TIME.search(sentence) or _YEAR.search(sentence) else 1.0)
             w *= 2.0 if _THE_LEADERS.search(sentence) else 1.0
+            w *= 2.0 if kind != "in-person" and _REMOTE_MEETING.search(sentence) else 1.0
             scored[kind] += w * (1.5 if kind != "in-person" else 1.0)
             evidence.setdefault(kind, m.group(0) + ": " + sentence.strip()[:160])
     best = max(scored, key=lambda k: scored[k])
