@@ -14,6 +14,12 @@ def kinds(text):
     return {b.text: b.kind for b in clean(text).blocks}
 
 
+def test_a_date_and_time_line_is_no_video_card_and_a_cut_off_tag_is_dropped():
+    doc = clean(f"Putin and Macron discuss Ukraine\n\nFRANCE | 22-11-2023 18:17\n\np>{LEDE}\n\nThey spoke for an hour.")
+    assert extract_date(doc)[0].value == dt.date(2023, 11, 22)
+    assert doc.paragraphs[0] == LEDE
+
+
 def test_a_headline_printed_twice_is_the_headline_not_a_photo_label():
     lede = "Chinese President Xi Jinping and US President Donald Trump held a phone conversation on Friday."
     doc = clean(f"International\n\nXi, Trump Hold Phone Talks\n\nXi, Trump Hold Phone Talks\n\n{lede}\n\n{LEDE}")
@@ -135,6 +141,13 @@ def test_a_date_glued_to_the_outlet_and_an_arabic_comma_are_read_as_dates():
         ("Read the original article on ENA.", CHROME),
         ("Connect With Us : 0242202447 | 0551484843", CHROME),
         ("This post is also available in:", CHROME),
+        # live-blog and video-card chrome, a photo's label glued on, a chrome line printed twice, a cut-off tag
+        ("40 Posts", CHROME),
+        ("Trump holds Singapore news conference 07:42", CHROME),
+        ("Boris Johnson and Emmanuel MacronImage source, Reuters", CHROME),
+        ("Write a Comment Write a Comment", CHROME),
+        ("Covered by: Ronn Blitzer and Peter Aitken", CHROME),
+        ("Market data provided by Factset.", CHROME),
         # a gallery's caption with its counter
         (
             "1 of 3 | President Joe Biden participates in a virtual meeting in the Roosevelt Room. | License Photo",

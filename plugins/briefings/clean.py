@@ -204,6 +204,31 @@ def label_text(line: str) -> str:
     return _QUOTE_MARK.sub("", _BULLET.sub("", line.strip())).strip().lower()
 
 
+# `Trump holds Singapore news conference 07:42`: a video's title and its running time
+_TITLED_LENGTH = re.compile(r"^[A-Z][^!?]{4,120}?(?:\.\.\.|…)?\s+\d{1,2}:\d{2}$")
+VIDEO_TITLE_WORDS = 14
+
+
+def _titled_length(line: str, n: int) -> bool:
+    """True if a short line is a video's title and running time (not a date and a time)."""
+    return n <= VIDEO_TITLE_WORDS and ":" in line and bool(_TITLED_LENGTH.match(line)) and not dates.find_dates(line)
+
+
+_POST_COUNT = re.compile(r"^\d{1,4}\s*posts?$")  # `40 Posts`, `1Post`
+# `Boris Johnson and Emmanuel MacronImage source, Reuters`, `... counterpart - Ảnh 1.`
+_PHOTO_LABEL_SUFFIX = re.compile(r"(?:Image|Photo) source,\s*\S|\s-\s*Ảnh\s*\d+\.?$")
+CAPTION_WORDS_MAX = 20
+
+
+def _twice_chrome(low: str, rules: ChromeRules) -> bool:
+    """True if a lower-cased line is a chrome line printed twice (`Write a Comment Write a Comment`)."""
+    half = len(low) // 2
+    for first, second in ((low[:half], low[half:]), (low[: half - 1], low[half:]) if len(low) % 2 else ("", "")):
+        if first and first.strip() == second.strip() and first.strip() in rules.lines:
+            return True
+    return False
+
+
 NO_WORDS = "no words"  # the reason given for a line of punctuation, symbols or numbers alone
 ICON_RUN_MIN = 5  # a line of at least this many words, most of them icon names, is a sprite sheet
 
@@ -234,8 +259,14 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
         return "relative timestamp"
     if _VIEW_COUNT.match(low):
         return "view counter"
-    if _MEDIA_LENGTH.match(low):
+    if _MEDIA_LENGTH.match(low) or _titled_length(line, n):
         return "video length"
+    if n <= 2 and _POST_COUNT.match(low):
+        return "a live blog's post counter"
+    if n <= CAPTION_WORDS_MAX and _PHOTO_LABEL_SUFFIX.search(line):
+        return "a photo's label (`Image source, Reuters`, `- Ảnh 1.`)"
+    if n <= 8 and _twice_chrome(low, rules):
+        return "a chrome line printed twice"
     if _READING_TIME.match(low):
         return "reading time"
     if _RESIDUE.match(line) and not dates.find_dates(line):
@@ -566,11 +597,20 @@ _NUMERIC_DATE_TAIL = re.compile(r"[-./]\d{1,2}[-./](?:19|20)\d\d")  # (a cheap t
 _LATIN_ARABIC_COMMA = re.compile(r"(?<=[A-Za-z])\u060c")
 
 
+_TAG_FRAGMENT = re.compile(r"(?m)^[ \t]*(?:p|div|span|li|h[1-6])>(?=\S)")  # `p>India and ...`: a cut-off tag
+_GLUED_STAMP = re.compile(r"(?<=[a-z])(?=(?:Published|Updated)\s)")  # `Staff ReporterPublished August 18`
+
+
 def _unglued(text: str) -> str:
-    """The text with a space before a numeric date glued to a word, and an Arabic comma after a
-    Latin word written as a comma."""
+    """The text with a space before a numeric date or a `Published` stamp glued to a word, a
+    cut-off tag at a line's start removed, and an Arabic comma after a Latin word written as a
+    comma."""
     if _NUMERIC_DATE_TAIL.search(text):
         text = _GLUED_DATE.sub(" ", text)
+    if ">" in text:
+        text = _TAG_FRAGMENT.sub("", text)
+    if "Published" in text or "Updated" in text:
+        text = _GLUED_STAMP.sub(" ", text)
     return _LATIN_ARABIC_COMMA.sub(",", text) if "\u060c" in text else text
 
 
