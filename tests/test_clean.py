@@ -20,6 +20,20 @@ def test_a_date_and_time_line_is_no_video_card_and_a_cut_off_tag_is_dropped():
     assert doc.paragraphs[0] == LEDE
 
 
+def test_a_run_of_related_story_links_inside_the_article_is_chrome():
+    teasers = [
+        "What you missed from Trudeau's first meeting with Trump",
+        "How Trudeau recruited a key businesswoman for the council",
+        "Strong trade relations tied to what happens in border states",
+    ]
+    text = "\n\n".join(
+        [LEDE, *teasers, "“We have an outstanding trade relationship,” Mr. Trump told a news conference."]
+    )
+    found = kinds(text)
+    assert {found[t] for t in teasers} == {CHROME}
+    assert found[LEDE] == PARAGRAPH
+
+
 def test_a_headline_printed_twice_is_the_headline_not_a_photo_label():
     lede = "Chinese President Xi Jinping and US President Donald Trump held a phone conversation on Friday."
     doc = clean(f"International\n\nXi, Trump Hold Phone Talks\n\nXi, Trump Hold Phone Talks\n\n{lede}\n\n{LEDE}")

@@ -742,6 +742,36 @@ def _mark_inline_boxes(lines: list[str], fixed: list[Block | None]) -> None:
 _CARD_STAMPS = frozenset({"relative timestamp", "video length"})
 
 
+TEASER_RUN = 3  # this many title-like lines in a row inside the article are a block of related links
+TEASER_WORDS = (4, 14)
+
+
+def _mark_teaser_runs(lines: list[str], fixed: list[Block | None], start: int, stop: int) -> None:
+    """Inside the article, a run of TEASER_RUN or more headline-like lines (each 4-14 words,
+    capitalised, without a full stop) between paragraphs is a block of related-story links
+    without a label (`What you missed from ...` / `How Trudeau recruited ...`): chrome."""
+
+    def teaser(i: int) -> bool:
+        line = lines[i]
+        return (
+            fixed[i] is None
+            and TEASER_WORDS[0] <= word_count(line) <= TEASER_WORDS[1]
+            and line[:1].isupper()
+            and not _SENTENCE_END.search(line)
+            and not line.rstrip().endswith((":", ",", ";"))
+        )
+
+    i = start + 1
+    while i < stop:
+        j = i
+        while j < stop and teaser(j):
+            j += 1
+        if j - i >= TEASER_RUN and j < stop and fixed[i - 1] is None and _paragraph_like(lines[j]):
+            for k in range(i, j):
+                fixed[k] = Block(CHROME, lines[k], "a run of related-story links inside the article")
+        i = max(j, i + 1)
+
+
 def _mark_media_cards(lines: list[str], fixed: list[Block | None]) -> None:
     """Inside the article, the title of an embedded video card is chrome: a line without a
     full stop right above the card's `3 days ago` or `Duration 1:52` line."""
@@ -1114,6 +1144,7 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
                 else:
                     fixed[i] = None
     _mark_caption_copies(lines, fixed)
+    _mark_teaser_runs(lines, fixed, start, stop)
     _mark_photo_labels(lines[:start], fixed)
     _free_media_headlines(lines, fixed, start)
     headline = _pick_headline(lines, fixed, start)
