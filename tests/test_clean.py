@@ -20,6 +20,12 @@ def test_a_date_and_time_line_is_no_video_card_and_a_cut_off_tag_is_dropped():
     assert doc.paragraphs[0] == LEDE
 
 
+def test_a_date_glued_before_the_headline_is_split_off():
+    doc = clean(f"November 14, 2022 Putin and Macron discuss Ukraine\n\n{LEDE}\n\nThey spoke for an hour.")
+    assert doc.headline == "Putin and Macron discuss Ukraine"
+    assert extract_date(doc)[0].value == dt.date(2022, 11, 14)
+
+
 def test_a_run_of_related_story_links_inside_the_article_is_chrome():
     teasers = [
         "What you missed from Trudeau's first meeting with Trump",
@@ -157,6 +163,7 @@ def test_a_date_glued_to_the_outlet_and_an_arabic_comma_are_read_as_dates():
         ("This post is also available in:", CHROME),
         # live-blog and video-card chrome, a photo's label glued on, a chrome line printed twice, a cut-off tag
         ("40 Posts", CHROME),
+        ("No Widgets found in the Sidebar", CHROME),
         ("Trump holds Singapore news conference 07:42", CHROME),
         ("Boris Johnson and Emmanuel MacronImage source, Reuters", CHROME),
         ("Write a Comment Write a Comment", CHROME),

@@ -616,7 +616,24 @@ def _unglued(text: str) -> str:
 
 def _lines(text: str) -> list[str]:
     lines = _join_labels([ln.strip() for ln in _unglued(text).split("\n") if ln.strip()])
-    return [part for i, ln in enumerate(lines) for part in (split_glued_header(ln) if i < 3 else [ln])]
+    lines = [part for i, ln in enumerate(lines) for part in (split_glued_header(ln) if i < 3 else [ln])]
+    return [part for i, ln in enumerate(lines) for part in (_split_leading_date(ln) if i < 3 else [ln])]
+
+
+DATED_HEADLINE_WORDS = (3, 30)
+
+
+def _split_leading_date(line: str) -> list[str]:
+    """A page's date glued before its headline (`November 14, 2022 Biden, Xi meet during G20
+    summit`) -> [date, headline]; any other line -> [line]."""
+    if not line[:1].isalnum() or not dates.find_dates(line[:40]):
+        return [line]
+    first = dates.find_dates(line)[0]
+    rest = line[first.end :].strip()
+    low, high = DATED_HEADLINE_WORDS
+    if first.start or first.year is None or not rest[:1].isupper() or not low <= word_count(rest) <= high:
+        return [line]
+    return [line] if _FULL_STOP.search(rest) or dates.find_dates(rest) else [line[: first.end].strip(), rest]
 
 
 _LABEL = re.compile(r"^[A-Z][\w'’ -]{0,25}:$")  # `Release Date:` (its value on the next line)
