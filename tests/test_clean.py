@@ -26,6 +26,25 @@ def test_a_date_glued_before_the_headline_is_split_off():
     assert extract_date(doc)[0].value == dt.date(2022, 11, 14)
 
 
+def test_a_numbered_most_viewed_list_is_chrome_anywhere():
+    teasers = [
+        "Seoul to be illuminated in violet to celebrate a concert",
+        "Denial of entry casts shadow over much-celebrated home concerts",
+        "Major labor group warns of general strike following arrest of its chief",
+    ]
+    listed = "\n".join(f"{n}\n{t}\n-" for n, t in enumerate(teasers, 1))
+    found = kinds(f"{LEDE}\n\nThey spoke for an hour.\n\n(END)\n{listed}\n")
+    assert {found[t] for t in teasers} == {CHROME}
+
+
+def test_a_donation_appeal_above_the_article_is_chrome():
+    appeal = (
+        "You are visiting us because we have something you value. Independent, unbiased news that tells the truth "
+        "needs support from readers like you, so please contribute what you can."
+    )
+    assert kinds(f"We need your help now\n\n{appeal}\n\n{LEDE}\n\nThey spoke.")[appeal] == CHROME
+
+
 def test_a_run_of_related_story_links_inside_the_article_is_chrome():
     teasers = [
         "What you missed from Trudeau's first meeting with Trump",

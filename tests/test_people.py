@@ -750,6 +750,9 @@ def test_role_leads_start_every_role():
         ("Xi Jinping", "Xi"),
         ("King Charles III", "King Charles"),
         ("King Frederik X", "King Frederik"),
+        ("Frederik X", "King Frederik"),  # a monarch's canonical name has no style; its headline form does
+        ("Salman bin Abdulaziz Al Saud", "King Salman"),
+        ("Abdullah II of Jordan", "King Abdullah"),
         ("Pope Leo XIV", "Pope Leo"),
         ("Benigno Aquino III", "Aquino"),  # the registry's surname form wins
         ("Jane Unlisted", "Unlisted"),

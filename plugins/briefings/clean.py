@@ -789,6 +789,39 @@ def _mark_teaser_runs(lines: list[str], fixed: list[Block | None], start: int, s
         i = max(j, i + 1)
 
 
+RANKED_RUN = 3  # this many numbered teaser headlines in a row are a "most viewed" list
+_RANK = re.compile(r"^(?:10|[1-9])\.?$")
+
+
+def _is_reason(block: Block | None, reason: str) -> bool:
+    return block is not None and block.reason == reason
+
+
+def _mark_ranked_lists(lines: list[str], fixed: list[Block | None]) -> None:
+    """Anywhere on the page, RANKED_RUN or more teaser headlines each after its rank alone on a line
+    (`1` / `Seoul to be illuminated in violet ...` / `-` / `2` / ...) are a "most viewed" list:
+    chrome, ranks, headlines and separators."""
+
+    def ranked(j: int) -> bool:  # a rank, then a headline (no full stop; unknown, or chrome already)
+        if j + 1 >= len(lines) or not _RANK.match(lines[j]) or _FULL_STOP.search(lines[j + 1]):
+            return False
+        after = fixed[j + 1]
+        return after is None or after.kind == CHROME
+
+    i = 0
+    while i < len(lines):
+        j, pairs = i, 0
+        while ranked(j):
+            j += 2
+            pairs += 1
+            while j < len(lines) and not _RANK.match(lines[j]) and _is_reason(fixed[j], NO_WORDS):  # (`-` lines)
+                j += 1
+        if pairs >= RANKED_RUN:
+            for k in range(i, j):
+                fixed[k] = Block(CHROME, lines[k], "a numbered list of teaser headlines (most viewed)")
+        i = max(j, i + 1)
+
+
 def _mark_media_cards(lines: list[str], fixed: list[Block | None]) -> None:
     """Inside the article, the title of an embedded video card is chrome: a line without a
     full stop right above the card's `3 days ago` or `Duration 1:52` line."""
@@ -1162,6 +1195,7 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
                     fixed[i] = None
     _mark_caption_copies(lines, fixed)
     _mark_teaser_runs(lines, fixed, start, stop)
+    _mark_ranked_lists(lines, fixed)
     _mark_photo_labels(lines[:start], fixed)
     _free_media_headlines(lines, fixed, start)
     headline = _pick_headline(lines, fixed, start)

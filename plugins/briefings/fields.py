@@ -376,7 +376,7 @@ def _header_outlet(doc: CleanDoc) -> Found | None:
         if block.kind == DATE_LINE:
             hits = dates.find_dates(block.text)
             before = block.text[: hits[0].start].strip(" ,|-–—") if hits else ""
-            stamp = re.match(r"^(?:last\s+)?(?:modified|updated|posted|published|added|date|by)\b", before, re.I)
+            stamp = re.match(r"^(?:last\s+)?(?:modified|updated?|posted|published|added|date|by)\b", before, re.I)
             if before and 1 <= word_count(before) <= 3 and before[:1].isupper() and not stamp and _outlet_like(before):
                 return Found(before, "header", block.text)
         if block.kind in (CHROME, DATE_LINE):

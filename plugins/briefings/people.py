@@ -1582,14 +1582,22 @@ def _finding(doc: _Doc) -> PeopleFinding:
 _REGNAL_NUMBER = re.compile(r"[IVX]+")
 
 
+_MONARCH_STYLE = re.compile(r"^(?:King|Queen|Emperor|Empress)(?:\s+(?:[A-Z][\w-]*|[IVX]+))+$")  # `King Salman`
+
+
 def short_name(name: str, registry: Registry | None = None) -> str:
     """Canonical name -> the short form a headline uses ("Vladimir Putin" -> "Putin",
-    "Xi Jinping" -> "Xi", "King Charles III" -> "King Charles"): the registry's first surname
-    form, else the last word (the name less its regnal number, for a monarch or a pope)."""
+    "Xi Jinping" -> "Xi", "Charles III" -> "King Charles", "Salman bin Abdulaziz Al Saud" ->
+    "King Salman"): the registry's first surname form, else a monarch's shortest styled alias
+    less its regnal number, else the last word (less a regnal number)."""
     registry = registry or load_registry()
     found = registry.by_key.get(name_key(name))
     if found and found[0].short:
         return found[0].short[0]
+    styled = sorted((a for a in found[0].aliases if _MONARCH_STYLE.match(a)), key=len) if found else []
+    if styled:  # "King Charles III" -> "King Charles"
+        words = styled[0].split()
+        return " ".join(words[:-1] if _REGNAL_NUMBER.fullmatch(words[-1]) else words)
     words = name.split()
     if len(words) > 1 and _REGNAL_NUMBER.fullmatch(words[-1]):  # "King Charles III" -> "King Charles"
         return " ".join(words[:-1])
