@@ -52,6 +52,24 @@ def _date(value: object, default: dt.date) -> dt.date:
     return dt.date.fromisoformat(str(value)) if value else default
 
 
+_STYLED = re.compile(r"^(?:King|Queen|Emperor|Empress|Sultan|Emir)\s")
+_REGNAL = re.compile(r"^[IVX]+$")
+
+
+def _short_form(person: dict) -> str:
+    """A headline's name for a registry entry: its first surname form, else (for a monarch) its
+    shortest styled alias less the regnal number (`King Frederik`), else its last word."""
+    if person.get("short"):
+        return str(person["short"][0])
+    styled = sorted(
+        (str(a) for a in person.get("aliases") or [] if _STYLED.match(str(a)) and " of " not in str(a)), key=len
+    )
+    words = (styled[0] if styled else str(person["name"])).split()
+    if len(words) > 1 and _REGNAL.match(words[-1]):
+        words = words[:-1]
+    return " ".join(words) if styled else words[-1]
+
+
 def load_registry() -> tuple[list[Office], dict[str, Country], list[tuple[str, list[str]]]]:
     """Leaders' offices, countries by name, and (topic name, plain trigger phrases)."""
     people = yaml.safe_load((REGISTRY / "people.yaml").read_text(encoding="utf-8"))
@@ -65,7 +83,7 @@ def load_registry() -> tuple[list[Office], dict[str, Country], list[tuple[str, l
         countries[c["name"]] = Country(c["name"], c["adjectives"][0], c["capital"], seats[0] if seats else "")
     offices = []
     for p in people:
-        short = (p.get("short") or [p["name"].split()[-1]])[0]
+        short = _short_form(p)
         for o in p.get("offices") or []:
             if o.get("title") in LEADER_TITLES and o.get("of") in countries:
                 start = _date(o.get("from"), dt.date(1990, 1, 1))
