@@ -26,6 +26,22 @@ def test_a_date_glued_before_the_headline_is_split_off():
     assert extract_date(doc)[0].value == dt.date(2022, 11, 14)
 
 
+def test_a_bracketed_issuer_and_date_and_a_caption_glued_to_the_dateline_are_split():
+    doc = clean(
+        "[Ministry of Foreign Affairs of Japan] [Tuesday, Dec 1, 2015]\n\nJapan-Israel Summit Meeting\n\n"
+        "On November 30, Prime Minister Shinzo Abe held a summit meeting with Prime Minister Benjamin Netanyahu.\n\n"
+        "They spoke."
+    )
+    assert doc.headline == "Japan-Israel Summit Meeting"
+    assert extract_date(doc)[0].value == dt.date(2015, 12, 1)
+    glued = (
+        '"We want to strengthen the cooperation," President Joko Widodo said.Antalya, Turkey (ANTARA News) - '
+        "Indonesia and Canada have agreed to intensify cooperation in various fields."
+    )
+    parts = [b.text for b in clean(f"{glued}\n\nThey spoke.").blocks]
+    assert parts[:2] == [glued[: glued.index("Antalya")], glued[glued.index("Antalya") :]]
+
+
 def test_a_numbered_most_viewed_list_is_chrome_anywhere():
     teasers = [
         "Seoul to be illuminated in violet to celebrate a concert",

@@ -30,6 +30,9 @@ D = dt.date
         # a count after the day is no year
         ("on March 5,2000 soldiers", (None, 3, 5)),
         ("on March 5,2010,500 people", (None, 3, 5)),
+        # the year first, alone on its line (a government page's listing date); not inside a sentence
+        ("2022 Nov. 17", (2022, 11, 17)),
+        ("In 2019 March 5 people", (None, 3, 5)),
     ],
 )
 def test_find_dates_shapes(text, expected):

@@ -260,6 +260,18 @@ SOURCES = [
         "Yonhap",
     ),
     (
+        # an issuing office in brackets above the article
+        "[Ministry of Foreign Affairs of Japan] [Tuesday, Dec 1, 2015]\nJapan-Israel Summit Meeting\nOn November 30, "
+        "Prime Minister Shinzo Abe held a summit meeting with Prime Minister Benjamin Netanyahu.\nThey spoke.",
+        "Ministry of Foreign Affairs of Japan",
+    ),
+    (
+        # an aggregator's credit naming the agency with its initials
+        "Amir and Sisi hold talks\n(MENAFN- Kuwait News Agency (KUNA)) KUWAIT, April 15 (KUNA) -- His Highness the "
+        "Amir and President Abdel Fattah Al-Sisi chaired on Tuesday the official rounds of talks.\nThey spoke.",
+        "Kuwait News Agency",
+    ),
+    (
         # a wire's credit line in a repost's footer
         "Abiy confers with leaders\nPrime Minister Abiy Ahmed conferred with five African leaders today.\n"
         "They spoke.\nRead the original article on ENA.",

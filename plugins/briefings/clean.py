@@ -85,7 +85,10 @@ def source_line_name(block: Block) -> str | None:
     if paren and not opening and paren.lower() not in load_chrome_rules().agency_names:
         return None  # (`(WAH)` alone under the text: an editor's initials, not an agency)
     named = found.get("src") or found.get("from") or found.get("pub") or found.get("wire") or paren
-    return named or re.split(r"\s*[-–:]\s*", found["credit"], maxsplit=1)[1]
+    if named:
+        return named
+    credited = re.split(r"\s*[-–:]\s*", found["credit"], maxsplit=1)[1]
+    return re.sub(r"\s*\([^()]*\)$", "", credited)  # (`Kuwait News Agency (KUNA)`: the name)
 
 
 _BYLINE = re.compile(
@@ -229,6 +232,7 @@ def _twice_chrome(low: str, rules: ChromeRules) -> bool:
     return False
 
 
+BRACKETED_LABEL_WORDS = 10
 NO_WORDS = "no words"  # the reason given for a line of punctuation, symbols or numbers alone
 ICON_RUN_MIN = 5  # a line of at least this many words, most of them icon names, is a sprite sheet
 
@@ -617,7 +621,35 @@ def _unglued(text: str) -> str:
 def _lines(text: str) -> list[str]:
     lines = _join_labels([ln.strip() for ln in _unglued(text).split("\n") if ln.strip()])
     lines = [part for i, ln in enumerate(lines) for part in (split_glued_header(ln) if i < 3 else [ln])]
-    return [part for i, ln in enumerate(lines) for part in (_split_leading_date(ln) if i < 3 else [ln])]
+    lines = [part for i, ln in enumerate(lines) for part in (_split_leading_date(ln) if i < 3 else [ln])]
+    return [
+        part for i, ln in enumerate(lines) for part in (_split_header_pair(ln) if i < 8 else _split_glued_dateline(ln))
+    ]
+
+
+# `[Ministry of Foreign Affairs of Japan] [Tuesday, Dec 1, 2015]`: an issuer and a date in brackets
+_BRACKET_PAIR = re.compile(r"^\[(?P<issuer>[^\[\]]{3,80})\]\s*\[(?P<date>[^\[\]]{6,40})\]$")
+# `... Jokowi said.Antalya, Turkey (ANTARA News) - Indonesia and ...`: a caption glued to the dateline
+_GLUED_DATELINE = re.compile(
+    r"(?<=[a-z][.!?])[\"”’]?(?=[A-Z][a-z]+(?:,\s*[A-Z][a-z]+){0,2}\s*\([A-Z][\w .]{1,25}\)\s*[-–—]{1,2}\s)"
+)
+
+
+def _split_header_pair(line: str) -> list[str]:
+    """A header's bracketed issuer and date -> [`[issuer]`, date]; a line that glues a caption to
+    the wire's dateline is split too (`_split_glued_dateline`); any other line -> [line]."""
+    m = _BRACKET_PAIR.match(line)
+    if m and dates.find_dates(m.group("date")):
+        return [f"[{m.group('issuer').strip()}]", m.group("date").strip()]
+    return _split_glued_dateline(line)
+
+
+def _split_glued_dateline(line: str) -> list[str]:
+    """`<caption> said.Antalya, Turkey (ANTARA News) - <lede>` -> [caption, dateline and lede]."""
+    if "(" not in line:
+        return [line]
+    m = _GLUED_DATELINE.search(line)
+    return [line[: m.end()].strip(), line[m.end() :].strip()] if m else [line]
 
 
 DATED_HEADLINE_WORDS = (3, 30)
@@ -724,6 +756,13 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
         return Block(CAPTION, line, "a dated caption, then a `- AFP` photo credit")
     if "<" in line and _HTML_TAG.search(line) and word_count(_HTML_TAG.sub(" ", line)) <= CAPTION_MAX_WORDS:
         return Block(CHROME, line, "leaked markup of a banner (a link round an image)")
+    if (
+        line.startswith("[")
+        and line.endswith("]")
+        and word_count(line) <= BRACKETED_LABEL_WORDS
+        and "]" not in line[:-1]
+    ):
+        return Block(CHROME, line, "a label in square brackets (`[Provisional Translation]`)")
     if _NAME_TWICE.match(line):
         return Block(CHROME, line, "a name printed twice, glued (a byline's name and its link)")
     if OUTLET_BIO.match(line):
@@ -1027,7 +1066,7 @@ def _split_glued_links(blocks: list[Block]) -> list[Block]:
 
 
 # `(MENAFN- Nam News Network) CAIRO, ...`: an aggregator's credit for the outlet it reprints
-_SYNDICATION = r"\((?P<credit>[A-Z][A-Za-z]{1,12}\s*[-–:]\s*[^()]{2,50})\)"
+_SYNDICATION = r"\((?P<credit>[A-Z][A-Za-z]{1,12}\s*[-–:]\s*[^()]{2,50}(?:\([^()]{1,15}\))?)\)"  # (`(KUNA)` inside)
 _SYNDICATION_CREDIT = re.compile(r"^(?:" + _SYNDICATION + r"|\((?P<bare>[A-Z]{3,10})\))\s+(?=[A-Z“\"])")  # opening it
 _SYNDICATION_LINE = re.compile(_SYNDICATION + r"$")  # split off as its own source line
 SYNDICATION_REASON = "syndication credit opening the first paragraph"

@@ -33,6 +33,11 @@ _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 
 _PATTERNS = [
     re.compile(r"\b(?P<y1>(?:19|20)\d\d)([-/.])(?P<m1>[01]\d)\2(?P<d1>[0-3]\d)(?:\b|(?=T\d))"),  # (ISO: ...T17:42Z)
+    # `2022 Nov. 17` alone on its line: the year first (Korean and Japanese government pages)
+    re.compile(
+        r"(?m)^\s*" + _YEAR.format(g="y5") + r"\s+" + _MONTH.format(g="mn5") + r"\s+" + _DAY.format(g="d5") + r"\s*$",
+        re.I,
+    ),
     re.compile(
         r"\b"
         + _WEEKDAY
@@ -110,7 +115,7 @@ def _hit(m: re.Match[str]) -> DateHit | None:
             if month > 12 and day <= 12:
                 day, month = month, day
         else:
-            key = "2" if "mn2" in g else "3"
+            key = "2" if "mn2" in g else "5" if "mn5" in g else "3"
             month = _month_number(g["mn" + key])
             day = int(g["d" + key])
             year = int(g["y" + key]) if "y" + key in g else None

@@ -55,7 +55,8 @@ _DOTTED_DATE_AGENCY = re.compile(
 )
 # `Rio de Janeiro(VNA) - `: a city in mixed case, then the agency
 _CITY_AGENCY = re.compile(
-    rf"^(?P<city>[{_UP}][{_LOW}'’-]+(?:\s(?:(?:de|da|do|del|la|el|es)\s)?[{_UP}][{_LOW}'’-]+){{0,3}})\s*"
+    rf"^(?P<city>[{_UP}][{_LOW}'’-]+(?:\s(?:(?:de|da|do|del|la|el|es)\s)?[{_UP}][{_LOW}'’-]+){{0,3}})"
+    rf"(?:,\s*[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+)?)?\s*"  # (`Antalya, Turkey (ANTARA News) -`)
     r"\((?P<agency>[A-Z][\w .&-]{1,25})\)\.?\s*[-–—:]"
 )
 # `Jakarta, The Gulf Observer: President ...`: the city, then the outlet itself
@@ -305,7 +306,7 @@ def strip_dateline(text: str) -> str:
 
 
 # a breadcrumb glued before the headline: `Home > `, `Home / Cultural / `
-_CRUMBS = re.compile(r"^Home\s*[>/»›|]\s*(?:[\w&'’-]+(?:\s[\w&'’-]+){0,2}\s*[>/»›|]\s*)*(?=\S)")
+_CRUMBS = re.compile(r"^Home\s*[>/»›|]\s*(?:[\w&'’-]+(?:\s[\w&'’-]+){0,5}\s*[>/»›|]\s*)*(?=\S)")
 
 
 # a page title's site name after the headline: `... in Jordan | ASHARQ AL-AWSAT English Archive 2005`
@@ -463,6 +464,24 @@ def _initials_dash(lede: str) -> re.Match[str] | None:
     return m if low in _agency_names() or sum(c in "aeiou" for c in low) <= 1 else None
 
 
+# `[Ministry of Foreign Affairs of Japan]` alone above the article: the issuing office
+_BRACKETED_ISSUER = re.compile(
+    r"^\[(?P<src>(?:[A-Z][\w'’ ,.&-]*\s)?(?:Ministry|Office|Department|Government|Agency|Presidency|Cabinet"
+    r"|Secretariat)\b[\w'’ ,.&-]{0,60})\]$"
+)
+
+
+def _bracketed_issuer(doc: CleanDoc) -> Found | None:
+    """An office of state named in brackets above the article (`[Ministry of Foreign Affairs of Japan]`)."""
+    for block in doc.blocks[:HEADER_BLOCKS]:
+        if block.kind == PARAGRAPH:
+            return None
+        m = _BRACKETED_ISSUER.match(block.text.strip())
+        if m:
+            return Found(m.group("src").strip(), "issuer-header", block.text)
+    return None
+
+
 def _logo(doc: CleanDoc) -> Found | None:
     """The outlet named by its logo's alt text above the article (`Dawn Logo`)."""
     for block in doc.blocks[:HEADER_BLOCKS]:
@@ -554,7 +573,7 @@ def extract_source(doc: CleanDoc) -> Found:
             agency = agency.capitalize()
         return Found(agency, "dateline", lede[: m.end()])
     found = _header_outlet(doc) or _issuer_header(doc) or _agency_line(doc, _agency_names()) or _originally(doc)
-    found = found or _agency_byline(doc, _agency_names()) or _logo(doc)
+    found = found or _agency_byline(doc, _agency_names()) or _logo(doc) or _bracketed_issuer(doc)
     if found:
         return found
     for para in doc.paragraphs[:3]:
@@ -805,14 +824,15 @@ def _venue(doc: CleanDoc, lede_only: bool = False) -> Found | None:
     the headline and the first paragraph are read."""
     places = load_places()
     not_venues, seats = places.not_venues, places.seats
-    texts = [doc.headline] if doc.headline else []
+    headline = _CRUMBS.sub("", doc.headline) if doc.headline else None
+    texts = [headline] if headline else []
     country: Found | None = None
     for text in texts + doc.paragraphs[: 1 if lede_only else 3]:
         for sentence in _sentences(text):
             # a headline that opens with the place: "In Kiev, Polish leader Tusk pledges ..."
-            lead = text is doc.headline and re.match(r"^In\s+[A-Z][^,]{1,30},", sentence)
+            lead = text is headline and re.match(r"^In\s+[A-Z][^,]{1,30},", sentence)
             # "Accra: Akufo-Addo, Ethiopian PM Abiy Ahmed hold bilateral discussions"
-            opening = text is doc.headline and _capital_dateline(sentence)
+            opening = text is headline and _capital_dateline(sentence)
             if opening and opening.group(0).rstrip().endswith(":"):
                 return Found(load_places().capitals[opening.group("city").lower()], "venue-headline", opening.group(0))
             if not lead and not _TALK.search(sentence):
