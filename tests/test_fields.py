@@ -260,6 +260,23 @@ SOURCES = [
         "Yonhap",
     ),
     (
+        # a syndication's copyright footer naming the agency; a byline with the outlet between slashes
+        "It's all smiles as Obama meets Xi\nNovember 12, 2014 10:00 IST\nChinese President Xi Jinping on Wednesday "
+        "held formal talks with Barack Obama.\nThey spoke.\n© Copyright 2024 PTI. All rights reserved.",
+        "PTI",
+    ),
+    (
+        "Vucic and Kurti meet in Brussels\nBy Sasa Dragojlo-Beligrad/BalkanInsight/*\nThe long-awaited resumption "
+        "of dialogue between Serbia and Kosovo took place on Tuesday in Brussels.\nThey spoke.",
+        "BalkanInsight",
+    ),
+    (
+        # a label before the date names no outlet
+        "Marin and Karins discuss Europe\nPublication date 12.2.2020 15.03\nPrime Minister Sanna Marin met "
+        "Prime Minister Krisjanis Karins in Helsinki on Wednesday.\nThey spoke.",
+        None,
+    ),
+    (
         # an issuing office in brackets above the article
         "[Ministry of Foreign Affairs of Japan] [Tuesday, Dec 1, 2015]\nJapan-Israel Summit Meeting\nOn November 30, "
         "Prime Minister Shinzo Abe held a summit meeting with Prime Minister Benjamin Netanyahu.\nThey spoke.",

@@ -127,7 +127,9 @@ _BYLINE_OUTLET = re.compile(
     r"|^By\s+(?P<outlet5>(?:[A-Z][\w.]*\s+){0,3}(?:News\s+Service|News\s+Desk|Web\s+Desk|Bureau|News\s+Agency))\b"
     # `by The Kyiv Independent news desk April 15, 2023`, `By JT - Apr 20,2023`
     r"|^(?i:by)\s+(?P<outlet7>The\s+[A-Z][\w'’]*(?:\s[A-Z][\w'’]*){0,3})\s+(?i:news\s+desk|newsroom|staff|web\s+desk)\b"
-    r"|^By\s+(?P<outlet8>[A-Z]{2,6})\s*(?:[-–—|,]|$)",
+    r"|^By\s+(?P<outlet8>[A-Z]{2,6})\s*(?:[-–—|,]|$)"
+    # `By Sasa Dragojlo-Beligrad/BalkanInsight/*`
+    r"|^By\s+[A-Z][\w.'’]+(?:[\s-][A-Z][\w.'’]+){0,3}/(?P<outlet9>[A-Z][A-Za-z]{2,30})/",
 )
 _ORIGINALLY = re.compile(
     r"\b(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on|at)\s+(?:the\s+)?"
@@ -162,7 +164,7 @@ _ISSUER_LINE = re.compile(
 # The publisher named in its own page furniture: `© 2024 The Korea Herald`, `Register on
 # BusinessLIVE at no cost...`, `Subscribe to The Straits Times`.
 _PUBLISHER_CHROME = re.compile(
-    rf"^(?:(?:©|\(c\)|[Cc]opyright)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+    rf"^(?:(?:(?:©|\(c\))\s*(?:[Cc]opyright\s*)?|[Cc]opyright\s*(?:©\s*)?)(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
     rf"|(?i:register|sign\s+up|subscribe)\s+(?i:on|to|for|with)\s+)"
     rf"(?P<src>(?:The\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}?)"
     rf"(?:[.,]?\s*(?:(?i:all\s+rights\s+reserved|at\s+no\s+cost|for\s+free|today|now|and|to|newsletters?)\b.*)?|[.!]?)$"
@@ -363,6 +365,7 @@ def _outlet_like(name: str) -> bool:
     return name.split()[-1].lower() not in _FUNCTION_WORDS
 
 
+_STAMP_WORD = re.compile(r"\b(?:published|publication|updated|posted|date|period|modified)\b", re.I)
 _THE_OUTLET = re.compile(r"^The(?:\s[A-Z][\w'’&.-]*){1,3}$")  # `The National` alone above the byline date
 
 
@@ -378,6 +381,7 @@ def _header_outlet(doc: CleanDoc) -> Found | None:
             hits = dates.find_dates(block.text)
             before = block.text[: hits[0].start].strip(" ,|-–—") if hits else ""
             stamp = re.match(r"^(?:last\s+)?(?:modified|updated?|posted|published|added|date|by)\b", before, re.I)
+            stamp = stamp or before.endswith(":") or _STAMP_WORD.search(before)  # (`Publication date`, `X Published`)
             if before and 1 <= word_count(before) <= 3 and before[:1].isupper() and not stamp and _outlet_like(before):
                 return Found(before, "header", block.text)
         if block.kind in (CHROME, DATE_LINE):
