@@ -601,6 +601,17 @@ LOCATIONS = [
         "in-person",
         "London",
     ),
+    # a province named after its city; a summit's country in title case when no city is named
+    (
+        "The two presidents met on the sidelines of the G20 Summit in southern Antalya province Sunday.",
+        "in-person",
+        "Antalya",
+    ),
+    (
+        "Duterte got the last slot for a meeting with Xi on the sidelines of the APEC Summit in Vietnam",
+        "in-person",
+        "Vietnam",
+    ),
     # an acronym of a meeting is no place
     ("Biden describes what he discussed with Xi in G20 meeting.", "in-person", None),
     # a headline opening with a capital and a colon

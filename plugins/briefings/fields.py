@@ -771,7 +771,7 @@ def _place_line(doc: CleanDoc) -> Found | None:
 
 
 _COUNTRY_VENUE = re.compile(
-    r"\b(?:summit|talks|meeting|visit|conference|forum)\s+in\s+(?:the\s+)?"
+    r"\b(?i:summit|talks|meeting|visit|conference|forum)\s+in\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2})"
 )
 # `at State House, Nairobi`, `welcomed to Jakarta`: the capital named after a building or a welcome
@@ -789,6 +789,8 @@ _SEAT_MEETING = re.compile(
     r"\b(?:an?|the)\s+(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3})\s+(?:meeting|talks|summit|session)\b"
 )
 _DIGIT = re.compile(r"\d")
+# `held ... in southern Antalya province`: a province named after its city
+_PROVINCE = re.compile(rf"\bin\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<place>[{_UPPER}][\w'’.-]+)\s+province\b")
 # `after reaching Bishkek, Kyrgyzstan`
 _REACHING = re.compile(rf"\breach(?:ed|ing)\s+(?P<place>[{_UPPER}][\w'’.-]+(?:[ -][{_UPPER}][\w'’.-]+){{0,2}})")
 # what an `in <Place>` is not: an event (`in Surprise Summit`), or where someone spoke from
@@ -854,7 +856,12 @@ def _venue(doc: CleanDoc, lede_only: bool = False) -> Found | None:
                     continue
                 if m.group(0).lower().startswith("in ") and len(place) > 2:
                     return Found(_venue_place(place, sentence[m.end() :], places), "venue", m.group(0))
-            for rx, rule in ((_CITY_OF, "venue-city"), (_VISIT_TO, "venue-visit"), (_REACHING, "venue-visit")):
+            for rx, rule in (
+                (_CITY_OF, "venue-city"),
+                (_PROVINCE, "venue-city"),
+                (_VISIT_TO, "venue-visit"),
+                (_REACHING, "venue-visit"),
+            ):
                 for m in rx.finditer(sentence):
                     place = m.group("place").rstrip(".,")
                     low = place.lower()
