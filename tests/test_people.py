@@ -528,6 +528,16 @@ def test_find_people(headline, paragraphs, when, participants, people, absent):
         assert name not in got_participants + got_people
 
 
+def test_a_surname_misspelt_by_one_letter_is_the_registry_persons():
+    found = find_people(
+        None,
+        ["Egyptian President Abdel Fattah el-Sisi held talks with South African President Cyril Ramaphos on Monday."],
+        D(2020, 4, 3),
+    )
+    names = [f.value for f in found.participants + found.people]
+    assert "Cyril Ramaphosa" in names and "Cyril Ramaphos" not in names
+
+
 def test_provenance_rules_and_text():
     found = find_people("Putin calls Obama", ["Russian President Vladimir Putin called President Barack Obama."], None)
     for f in found.participants:

@@ -147,6 +147,15 @@ class Registry:
         return {k: self.by_name[next(iter(v))] for k, v in table.items() if len(v) == 1}
 
     @cached_property
+    def by_given_name(self) -> dict[str, list[Person]]:
+        """A given name (lower case) -> the people who have it."""
+        table: dict[str, list[Person]] = {}
+        for p in self.people:
+            for given in p.given_names:
+                table.setdefault(given, []).append(p)
+        return table
+
+    @cached_property
     def as_of(self) -> dt.date:
         """The latest date the registry's terms in office give: the day it is up to date to
         (an open term is known to run at least until then)."""
@@ -1134,6 +1143,25 @@ def _named_by_surname(doc: _Doc, name: str) -> Person | None:
     return fits[0] if len(fits) == 1 else None
 
 
+MISSPELT_SURNAME_MIN = 5  # a surname this long may be written with one letter wrong (`Cyril Ramaphos`)
+
+
+def _misspelt_surname(reg: Registry, name: str) -> Person | None:
+    """The one registry person with `name`'s given name whose surname it spells one letter off
+    (`Cyril Ramaphos`: Cyril Ramaphosa), or None."""
+    words = name.split()
+    if len(words) < 2 or len(words[-1]) < MISSPELT_SURNAME_MIN:
+        return None
+    given, surname = words[0].lower(), fold(words[-1]).lower()
+    fits = {
+        p.name: p
+        for p in reg.by_given_name.get(given, ())
+        for short in p.short
+        if short[:1].lower() == surname[:1] and edit_distance(fold(short).lower(), surname) == 1
+    }
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
 def _find_context_names(doc: _Doc) -> None:
     """People outside the registry, named after a role word or before an apposition."""
     for seg in doc.segs:
@@ -1152,6 +1180,7 @@ def _find_context_names(doc: _Doc) -> None:
                 continue
             hit = doc.reg.by_key.get(name_key(name)) or _without_middle_names(doc.reg, name)
             loose = None if hit else doc.reg.by_loose_key.get(loose_key(name)) or _named_by_surname(doc, name)
+            loose = loose or (None if hit else _misspelt_surname(doc.reg, name))
             hit = hit or ((loose, "registry-spelling") if loose else None)
             canonical = hit[0].name if hit else name
             doc.add(seg, s, e, canonical, hit[1] if hit else rule)
