@@ -61,6 +61,25 @@ def test_a_donation_appeal_above_the_article_is_chrome():
     assert kinds(f"We need your help now\n\n{appeal}\n\n{LEDE}\n\nThey spoke.")[appeal] == CHROME
 
 
+def test_teaser_headlines_under_a_chrome_label_are_chrome():
+    teasers = [
+        "Japan Presses U.S. to Scrap 25% Auto Tariffs as Ishiba Refuses Partial Trade Deal; No Deal Without Rollback",
+        "LDP to Forgo Compiling Selective Surname Bill During Current Diet Session",
+        "Ishiba: Japan-U.S. Tariff Talks Should Produce Desirable Model for Other Countries",
+        "Japanese Govt on High Alert after Chinese Aircraft Intrusion into Territorial Airspace",
+    ]
+    text = f"{LEDE}\n\nThey spoke for an hour.\n\nPOPULAR ARTICLE\n-\n" + "\n-\n".join(teasers)
+    found = kinds(text)
+    assert {found[t] for t in teasers} == {CHROME}
+
+
+def test_an_outlet_glued_to_the_weekday_of_its_date_is_split():
+    doc = clean(
+        f"Putin and Macron discuss Ukraine\n\nEuropean PravdaMonday, 29 May 2023, 23:02\n\n{LEDE}\n\nThey spoke."
+    )
+    assert extract_date(doc)[0].value == dt.date(2023, 5, 29)
+
+
 def test_a_run_of_related_story_links_inside_the_article_is_chrome():
     teasers = [
         "What you missed from Trudeau's first meeting with Trump",
@@ -204,6 +223,12 @@ def test_a_date_glued_to_the_outlet_and_an_arabic_comma_are_read_as_dates():
         ("Write a Comment Write a Comment", CHROME),
         ("Covered by: Ronn Blitzer and Peter Aitken", CHROME),
         ("Market data provided by Factset.", CHROME),
+        # a sentence, then its photo credit; Reuters' notes to editors
+        (
+            "Fijian prime minister Sitiveni Rabuka shakes hands with Christopher Luxon. Photo: RNZ / Giles Dexter",
+            CAPTION,
+        ),
+        ("ATTENTION EDITORS - THIS PICTURE WAS PROVIDED BY A THIRD PARTY", CHROME),
         # a gallery's caption with its counter
         (
             "1 of 3 | President Joe Biden participates in a virtual meeting in the Roosevelt Room. | License Photo",

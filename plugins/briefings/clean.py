@@ -602,7 +602,8 @@ _LATIN_ARABIC_COMMA = re.compile(r"(?<=[A-Za-z])\u060c")
 
 
 _TAG_FRAGMENT = re.compile(r"(?m)^[ \t]*(?:p|div|span|li|h[1-6])>(?=\S)")  # `p>India and ...`: a cut-off tag
-_GLUED_STAMP = re.compile(r"(?<=[a-z])(?=(?:Published|Updated)\s)")  # `Staff ReporterPublished August 18`
+# `Staff ReporterPublished August 18`, `European PravdaMonday, 29 May 2023`
+_GLUED_STAMP = re.compile(r"(?<=[a-z])(?=(?:Published|Updated)\s|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s)")
 
 
 def _unglued(text: str) -> str:
@@ -613,7 +614,7 @@ def _unglued(text: str) -> str:
         text = _GLUED_DATE.sub(" ", text)
     if ">" in text:
         text = _TAG_FRAGMENT.sub("", text)
-    if "Published" in text or "Updated" in text:
+    if "Published" in text or "Updated" in text or "day, " in text:
         text = _GLUED_STAMP.sub(" ", text)
     return _LATIN_ARABIC_COMMA.sub(",", text) if "\u060c" in text else text
 
@@ -713,6 +714,8 @@ def _printed_twice(line: str) -> bool:
     return any(tokens[:k] == tokens[-k:] for k in range(TWICE_MIN_WORDS, len(tokens) // 2 + 1))
 
 
+# `... shakes hands with Christopher Luxon. Photo: RNZ / Giles Dexter`
+_SENTENCE_THEN_PHOTO = re.compile(r"[.!?][\"”’]?\s+Photos?\s*[:|]\s*\S[^.!?]{0,80}$")
 # `... in the Oval Office of the White House on Sept 23, 2024. - AFP`
 _DASH_CREDIT = re.compile(r"[.!?]\s+-\s*(?P<agency>[A-Z][\w .&/-]{1,30})$")
 DASH_CREDIT_DATE_REACH = 40  # a caption's date ends at most this many characters before its credit
@@ -752,6 +755,8 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
         return Block(CAPTION, line, "a photo caption with its © credit")
     if _printed_twice(line):
         return Block(CAPTION, line, "a caption printed twice on one line")
+    if "hoto" in line and _SENTENCE_THEN_PHOTO.search(line) and word_count(line) <= CAPTION_MAX_WORDS:
+        return Block(CAPTION, line, "a sentence, then its `Photo: ...` credit")
     if " - " in line and _dated_dash_credit(line, rules):
         return Block(CAPTION, line, "a dated caption, then a `- AFP` photo credit")
     if "<" in line and _HTML_TAG.search(line) and word_count(_HTML_TAG.sub(" ", line)) <= CAPTION_MAX_WORDS:
@@ -800,31 +805,38 @@ _CARD_STAMPS = frozenset({"relative timestamp", "video length"})
 
 TEASER_RUN = 3  # this many title-like lines in a row inside the article are a block of related links
 TEASER_WORDS = (4, 14)
+LABELLED_TEASER_WORDS = 24  # under a chrome label (`POPULAR ARTICLE`) teaser headlines may run longer
 
 
 def _mark_teaser_runs(lines: list[str], fixed: list[Block | None], start: int, stop: int) -> None:
     """Inside the article, a run of TEASER_RUN or more headline-like lines (each 4-14 words,
     capitalised, without a full stop) between paragraphs is a block of related-story links
-    without a label (`What you missed from ...` / `How Trudeau recruited ...`): chrome."""
+    without a label (`What you missed from ...` / `How Trudeau recruited ...`), and so is a
+    longer run (of longer lines) under a chrome label (`POPULAR ARTICLE`): chrome."""
 
-    def teaser(i: int) -> bool:
+    def teaser(i: int, most: int) -> bool:
         line = lines[i]
         return (
             fixed[i] is None
-            and TEASER_WORDS[0] <= word_count(line) <= TEASER_WORDS[1]
+            and TEASER_WORDS[0] <= word_count(line) <= most
             and line[:1].isupper()
-            and not _SENTENCE_END.search(line)
+            and not (_SENTENCE_END if most == TEASER_WORDS[1] else _FULL_STOP).search(line)  # (`... ‘Total Rollback’`)
             and not line.rstrip().endswith((":", ",", ";"))
         )
 
     i = start + 1
     while i < stop:
-        j = i
-        while j < stop and teaser(j):
+        j, count = i, 0
+        most = LABELLED_TEASER_WORDS if _is_kind(fixed[i - 1], CHROME) else TEASER_WORDS[1]
+        while j < stop and (teaser(j, most) or (count and _is_reason(fixed[j], NO_WORDS))):  # (`-` between them)
+            count += fixed[j] is None
             j += 1
-        if j - i >= TEASER_RUN and j < stop and fixed[i - 1] is None and _paragraph_like(lines[j]):
+        between = j < stop and fixed[i - 1] is None and _paragraph_like(lines[j])  # (between paragraphs)
+        labelled = count > TEASER_RUN and _is_kind(fixed[i - 1], CHROME)
+        if count >= TEASER_RUN and (between or labelled):  # (or under a label such as `POPULAR ARTICLE`)
             for k in range(i, j):
-                fixed[k] = Block(CHROME, lines[k], "a run of related-story links inside the article")
+                if fixed[k] is None:
+                    fixed[k] = Block(CHROME, lines[k], "a run of related-story links inside the article")
         i = max(j, i + 1)
 
 
