@@ -602,8 +602,24 @@ _LATIN_ARABIC_COMMA = re.compile(r"(?<=[A-Za-z])\u060c")
 
 
 _TAG_FRAGMENT = re.compile(r"(?m)^[ \t]*(?:p|div|span|li|h[1-6])>(?=\S)")  # `p>India and ...`: a cut-off tag
-# `Staff ReporterPublished August 18`, `European PravdaMonday, 29 May 2023`
-_GLUED_STAMP = re.compile(r"(?<=[a-z])(?=(?:Published|Updated)\s|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s)")
+# `Staff ReporterPublished August 18`, `European PravdaMonday, 29 May 2023`: a stamp glued to a word
+_GLUED_STAMP_WORDS = ("Published ", "Updated ", *(f"{d.capitalize()}, " for d in dates.WEEKDAYS))
+
+
+def _spaced_stamps(text: str) -> str:
+    """`text` with a space before each `_GLUED_STAMP_WORDS` word glued to a lower-case letter
+    (found with `str.find`: a regex scan of every report costs more)."""
+    cuts: list[int] = []
+    for word in _GLUED_STAMP_WORDS:
+        at = text.find(word)
+        while at > 0:
+            if "a" <= text[at - 1] <= "z":
+                cuts.append(at)
+            at = text.find(word, at + 1)
+    if not cuts:
+        return text
+    cuts.sort()
+    return " ".join(text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True))
 
 
 def _unglued(text: str) -> str:
@@ -614,8 +630,7 @@ def _unglued(text: str) -> str:
         text = _GLUED_DATE.sub(" ", text)
     if ">" in text:
         text = _TAG_FRAGMENT.sub("", text)
-    if "Published" in text or "Updated" in text or "day, " in text:
-        text = _GLUED_STAMP.sub(" ", text)
+    text = _spaced_stamps(text)
     return _LATIN_ARABIC_COMMA.sub(",", text) if "\u060c" in text else text
 
 
@@ -654,12 +669,14 @@ def _split_glued_dateline(line: str) -> list[str]:
 
 
 DATED_HEADLINE_WORDS = (3, 30)
+# how a date can open a line: a digit, or a month's or a weekday's first letters (a cheap test)
+_LEADING_DATE_HINT = re.compile(r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
 
 
 def _split_leading_date(line: str) -> list[str]:
     """A page's date glued before its headline (`November 14, 2022 Biden, Xi meet during G20
     summit`) -> [date, headline]; any other line -> [line]."""
-    if not line[:1].isalnum() or not dates.find_dates(line[:40]):
+    if not _LEADING_DATE_HINT.match(line) or not dates.find_dates(line[:40]):
         return [line]
     first = dates.find_dates(line)[0]
     rest = line[first.end :].strip()
@@ -859,6 +876,8 @@ def _mark_ranked_lists(lines: list[str], fixed: list[Block | None]) -> None:
         after = fixed[j + 1]
         return after is None or after.kind == CHROME
 
+    if not any(len(line) <= 3 and line[:1].isdigit() for line in lines):  # (no rank on its own line)
+        return
     i = 0
     while i < len(lines):
         j, pairs = i, 0
