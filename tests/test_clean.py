@@ -229,6 +229,11 @@ def test_a_date_glued_to_the_outlet_and_an_arabic_comma_are_read_as_dates():
             CAPTION,
         ),
         ("ATTENTION EDITORS - THIS PICTURE WAS PROVIDED BY A THIRD PARTY", CHROME),
+        # a caption with a press unit's initials glued on
+        (
+            "President Kenyatta receives President Sahle-Work Zewde at State House during a visit in May 2019/PSCU",
+            CAPTION,
+        ),
         # a gallery's caption with its counter
         (
             "1 of 3 | President Joe Biden participates in a virtual meeting in the Roosevelt Room. | License Photo",

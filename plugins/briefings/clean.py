@@ -731,6 +731,8 @@ def _printed_twice(line: str) -> bool:
     return any(tokens[:k] == tokens[-k:] for k in range(TWICE_MIN_WORDS, len(tokens) // 2 + 1))
 
 
+# `... during a previous visit in May 2019/PSCU`: a press unit's initials glued to the caption
+_GLUED_CREDIT_CODE = re.compile(r"(?<=[a-z0-9])/[A-Z]{2,6}$")
 # `... shakes hands with Christopher Luxon. Photo: RNZ / Giles Dexter`
 _SENTENCE_THEN_PHOTO = re.compile(r"[.!?][\"”’]?\s+Photos?\s*[:|]\s*\S[^.!?]{0,80}$")
 # `... in the Oval Office of the White House on Sept 23, 2024. - AFP`
@@ -772,6 +774,8 @@ def _classify_line(line: str, rules: ChromeRules) -> Block | None:
         return Block(CAPTION, line, "a photo caption with its © credit")
     if _printed_twice(line):
         return Block(CAPTION, line, "a caption printed twice on one line")
+    if "/" in line and _GLUED_CREDIT_CODE.search(line) and 8 <= word_count(line) <= CAPTION_MAX_WORDS:
+        return Block(CAPTION, line, "a caption with its credit glued on (`... in May 2019/PSCU`)")
     if "hoto" in line and _SENTENCE_THEN_PHOTO.search(line) and word_count(line) <= CAPTION_MAX_WORDS:
         return Block(CAPTION, line, "a sentence, then its `Photo: ...` credit")
     if " - " in line and _dated_dash_credit(line, rules):
