@@ -528,6 +528,20 @@ def test_find_people(headline, paragraphs, when, participants, people, absent):
         assert name not in got_participants + got_people
 
 
+def test_titles_and_common_nouns_in_a_context_name_are_no_name():
+    found = find_people(
+        None,
+        [
+            "President Emmerson Mnangagwa met the visiting envoy, said Ambassador Marie Louise Potter, the Permanent "
+            "Representative of the United Arab Emirates."
+        ],
+        D(2019, 3, 1),
+    )
+    names = [f.value for f in found.participants + found.people]
+    assert "Ambassador Marie Louise Potter" not in names
+    assert not any("Permanent" in n or "Emirates" in n for n in names)
+
+
 def test_a_surname_misspelt_by_one_letter_is_the_registry_persons():
     found = find_people(
         None,

@@ -718,7 +718,7 @@ _STOP_NAME_WORDS = _word_set(
     "Service Committee Commission Union Group Party Force Forces Army Navy University Institute Center Centre Bank "
     "Fund Summit Sea Ocean River Square Hall Airport Embassy Peninsula Gulf Strait Strip Heights Territory "
     "Island Islands Bay Lake Valley Mountains Desert Coast Province Region Canal Port Republic Federation Kingdom "
-    "Government Administration "
+    "Government Administration Ambassador Representative Permanent Development Sustainable Emirates Resources "
     "Communications Directorate Presidency Affairs External Interior Justice Finance Security National Armed "
     "Staff Twitter Facebook Instagram Telegram Truth Social Reuters Bloomberg Ukraine Russia China Iran Israel "
     "Turkey Japan India Germany France Britain America Europe European Western Eastern Northern Southern "
@@ -1086,7 +1086,7 @@ def _add_titled_other_given(doc: _Doc, seg: Segment, m: re.Match[str], cands: Se
 
 def _clean_context_name(raw: str) -> str | None:
     """Canonical form of a context-found name (honorifics stripped), or None if not a name."""
-    name = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Sayyid|Sheikh|Sir|Dame)\.?\s+", "", raw.strip())
+    name = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Sayyid|Sheikh|Sir|Dame|Ambassador|H\.E)\.?\s+", "", raw.strip())
     name = re.sub(r"['’]s$", "", re.sub(r"\s+", " ", name))
     tokens = name.split()
     if not 2 <= len(tokens) <= 4 or any(t.strip(".") in _STOP_NAME_WORDS for t in tokens):
