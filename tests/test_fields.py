@@ -277,6 +277,12 @@ SOURCES = [
         None,
     ),
     (
+        # an outlet's name and a slash opening the lede
+        "Sudani and Biden discuss energy\nShafaq News/ Iraq's Prime Minister Mohammed Shia al-Sudani received a "
+        "phone call from US President Joe Biden on Friday.\nThey spoke.",
+        "Shafaq News",
+    ),
+    (
         # an issuing office in brackets above the article
         "[Ministry of Foreign Affairs of Japan] [Tuesday, Dec 1, 2015]\nJapan-Israel Summit Meeting\nOn November 30, "
         "Prime Minister Shinzo Abe held a summit meeting with Prime Minister Benjamin Netanyahu.\nThey spoke.",

@@ -107,7 +107,10 @@ def _folded(place: str) -> str:
 
 # An agency credit that opens the lede: `(CNN) — President ...`
 _BARE_AGENCY = re.compile(r"^\((?P<agency>[A-Z][\w.&-]{1,15}(?: [A-Z][\w.&-]+){0,2})\)\s*[-–—:]*\s+(?=[A-Z“\"])")
-_SLASH_AGENCY = re.compile(r"^[^\n]{0,60}?/(?P<agency>[A-Z][A-Za-z-]{1,15})/")
+_SLASH_AGENCY = re.compile(
+    r"^[^\n]{0,60}?/(?P<agency>[A-Z][A-Za-z-]{1,15})/"
+    r"|^(?P<agency2>[A-Z][\w]+(?:\s[A-Z][\w]+){0,2})/\s+(?=[A-Z])"  # `Shafaq News/ Iraq's Prime Minister ...`
+)
 _DATELINE_CITY = re.compile(
     rf"^(?P<city>[{_UP}][{_UP}.'’-]+(?:\s[{_UP}][{_UP}.'’-]+){{0,3}})\b(?:/[A-Z][A-Z.'’ -]+)?"
     r"(?:,\s*(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
@@ -569,10 +572,14 @@ def extract_source(doc: CleanDoc) -> Found:
         return issuer
     lede = doc.lede
     m = _SLASH_AGENCY.match(lede) or _AGENCY_DATELINE.match(lede) or _MIXED_DATELINE.match(lede)
-    m = m if m and m.group("agency") else _BARE_AGENCY.match(lede) or _dotted_agency(lede) or _city_outlet(lede)
+    m = (
+        m
+        if m and (m.group("agency") or m.groupdict().get("agency2"))
+        else _BARE_AGENCY.match(lede) or _dotted_agency(lede) or _city_outlet(lede)
+    )
     m = m or _initials_dash(lede)
     if m:
-        agency = m.group("agency").strip()
+        agency = (m.group("agency") or m.groupdict().get("agency2") or "").strip()
         if agency.isupper() and agency.isalpha() and len(agency) > 5:  # KAZINFORM (not NNN-MENA)
             agency = agency.capitalize()
         return Found(agency, "dateline", lede[: m.end()])
