@@ -127,9 +127,14 @@ def _hit(m: re.Match[str]) -> DateHit | None:
     return hit if hit.date(2000 if year is None else None) else None
 
 
+def has_digit(text: str) -> bool:
+    """Whether `text` holds any digit (every date expression does)."""
+    return _DIGIT.search(text) is not None
+
+
 def find_dates(text: str) -> list[DateHit]:
     """All date expressions in `text`, in order, without overlaps (longest first wins)."""
-    return list(_dates_in(text)) if _DIGIT.search(text) else []  # (every date expression has a digit)
+    return list(_dates_in(text)) if has_digit(text) else []
 
 
 @lru_cache(maxsize=4096)

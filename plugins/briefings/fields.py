@@ -8,7 +8,6 @@ field, except where chrome *is* the evidence (a byline naming the outlet, a `Sou
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -24,7 +23,7 @@ from .clean import (
     word_count,
 )
 from .model import CHROME, DATE_LINE, HEADLINE, PARAGRAPH, SOURCE_LINE, CleanDoc, Found
-from .people import TITLE_VARIANTS
+from .people import TITLE_VARIANTS, fold
 from .wordtrie import CASE_ODD_RE
 from .yamlio import load_yaml
 
@@ -102,7 +101,7 @@ def _capital_dateline(lede: str) -> re.Match[str] | None:
 
 def _folded(place: str) -> str:
     """A place name lower-cased and without accents (`Brasília` -> `brasilia`), as capitals are keyed."""
-    return "".join(c for c in unicodedata.normalize("NFKD", place) if not unicodedata.combining(c)).lower()
+    return fold(place).lower()
 
 
 # An agency credit that opens the lede: `(CNN) — President ...`
@@ -795,7 +794,6 @@ _CITY_OF = re.compile(
 _SEAT_MEETING = re.compile(
     r"\b(?:an?|the)\s+(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3})\s+(?:meeting|talks|summit|session)\b"
 )
-_DIGIT = re.compile(r"\d")
 # `held ... in southern Antalya province`: a province named after its city
 _PROVINCE = re.compile(rf"\bin\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<place>[{_UPPER}][\w'’.-]+)\s+province\b")
 # `after reaching Bishkek, Kyrgyzstan`
@@ -853,7 +851,7 @@ def _venue(doc: CleanDoc, lede_only: bool = False) -> Found | None:
             for m in _VENUE.finditer(sentence):
                 place = re.sub(r"['’]s$", "", m.group("place")).rstrip(".,")
                 low = place.lower()
-                if _elsewhere(sentence, m.start()) or low.split()[-1] in _EVENT_WORDS or _DIGIT.search(place):
+                if _elsewhere(sentence, m.start()) or low.split()[-1] in _EVENT_WORDS or dates.has_digit(place):
                     continue  # (`in Surprise Summit`, `in G20`)
                 if low.removeprefix("the ") in seats:
                     return Found(seats[low.removeprefix("the ")], "venue-seat", m.group(0))
