@@ -8,6 +8,7 @@ from briefings.dates import extract_date
 from briefings.model import CAPTION, CHROME, DATE_LINE, HEADLINE, PARAGRAPH, SOURCE_LINE, STANDFIRST, SUBHEADING
 
 LEDE = "Russian President Vladimir Putin and French President Emmanuel Macron discussed Ukraine by phone on Friday."
+LEDE2 = "The two leaders also agreed to stay in close contact and to meet again before the end of the year."
 
 
 def kinds(text):
@@ -311,14 +312,36 @@ def test_a_long_caption_credited_to_an_agency_right_above_the_lede_is_a_caption(
     assert doc.lede == lede
 
 
-def test_the_lede_is_the_paragraph_that_opens_with_the_wire_dateline():
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Rio de Janeiro(VNA) - Prime Minister Pham Minh Chinh met with Chinese Premier Li Qiang on July 7.",
+        "WASHINGTON – Following Prime Minister Pham Minh Chinh's meeting on Monday with Premier Li Qiang, he spoke.",
+        "ISLAMABAD: Prime Minister Pham Minh Chinh held a telephone conversation with Premier Li Qiang on Thursday.",
+    ],
+)
+def test_the_lede_is_the_paragraph_that_opens_with_the_dateline(lede):
     deck = "Prime Minister Pham Minh Chinh emphasised that Vietnam valued the outcomes of recent high-level exchanges."
-    lede = "Rio de Janeiro(VNA) - Prime Minister Pham Minh Chinh met with Chinese Premier Li Qiang on July 7."
     doc = clean(f"Vietnam, China agree to beef up cooperation\n{deck}\n{lede}\n{LEDE}")
     assert doc.lede == lede
     assert kinds(f"Vietnam, China agree to beef up cooperation\n{deck}\n{lede}\n{LEDE}")[deck] == STANDFIRST
     # without a dateline further down, the first paragraph stays the lede
     assert clean(f"Vietnam, China agree to beef up cooperation\n{deck}\n{LEDE}").lede == deck
+
+
+def test_a_label_in_capitals_opening_a_later_paragraph_is_not_a_dateline():
+    deck = "Prime Minister Pham Minh Chinh emphasised that Vietnam valued the outcomes of recent high-level exchanges."
+    later = "BREAKING: Prime Minister Pham Minh Chinh held a telephone conversation with Premier Li Qiang on Thursday."
+    assert clean(f"Vietnam, China agree to beef up cooperation\n{deck}\n{later}\n{LEDE}").lede == deck
+
+
+def test_a_short_line_printed_twice_near_the_top_and_a_link_arrow_teaser_leave_the_body():
+    teaser = ">>FULL TEXT: Trump, Netanyahu talk Jerusalem, Iran, Mideast peace at White House"
+    caption = "U.S. President Donald Trump shakes hands with Prime Minister Benjamin Netanyahu.Credit: MANDEL NGAN/AFP"
+    text = f"Netanyahu and Trump talk Iran\n\n{caption}\n\nNoa Landau\n\nNoa Landau\n\n{LEDE}\n\n{teaser}\n\n{LEDE2}"
+    body = [b.text for b in clean(text).body]
+    assert body == [LEDE, LEDE2]
+    assert kinds(text)[teaser] == CHROME
 
 
 def test_a_bulleted_copy_of_a_caption_is_a_caption():

@@ -206,6 +206,11 @@ SOURCES = [
         "BSS",
     ),
     (
+        "Khan and Trump speak by phone\nISLAMABAD - Prime Minister Imran Khan held a telephone conversation with US "
+        "President Donald Trump, ARY News reported on Thursday.\nThey spoke.",
+        "ARY News",
+    ),
+    (
         "Matangi Tonga\nPublished on Matangi Tonga (https://matangitonga.to)\nForum leaders disagree\nAustralian "
         "Prime Minister Scott Morrison met Tuvalu's Prime Minister Enele Sopoaga in Funafuti.\nThey spoke.",
         "Matangi Tonga",

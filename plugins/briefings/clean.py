@@ -244,6 +244,13 @@ def _icon_names(low: str) -> bool:
     return icons >= ICON_RUN_MIN and 2 * icons >= len(words)
 
 
+def _marked_prefix(line: str, rules: ChromeRules) -> bool:
+    """True if a line opening with a marker `label_text` drops (`>>FULL TEXT: ...`, a link
+    arrow) opens with a chrome prefix that holds that marker."""
+    raw = line.lstrip()
+    return raw[:1] in ">»›|" and raw.lower().startswith(rules.prefixes)
+
+
 def chrome_reason(line: str, rules: ChromeRules) -> str | None:
     """Why a single line is page chrome, or None if nothing marks it as chrome."""
     low = label_text(line)
@@ -251,7 +258,7 @@ def chrome_reason(line: str, rules: ChromeRules) -> str | None:
     # In order: the first check that holds gives the reason (the others are not tried).
     if low in rules.lines or low.rstrip(":.… ") in rules.lines:  # (`Read more...`)
         return "chrome line"
-    if n <= 30 and low.startswith(rules.prefixes):
+    if n <= 30 and (low.startswith(rules.prefixes) or _marked_prefix(line, rules)):
         return "chrome prefix"
     if n <= 14 and any(c in low for c in rules.contains):
         return "chrome phrase"
@@ -1059,6 +1066,7 @@ def _body_block(i: int, lines: list[str], fixed: list[Block | None]) -> Block:
 
 
 TEASER_ZONE = 12  # blocks near the top that may repeat later text (teasers, standfirsts)
+TWICE_MAX_WORDS = 5  # a line this short printed twice in a row near the top is furniture (a byline)
 
 
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z‘“\"'])")
@@ -1143,16 +1151,26 @@ _WIRE_DATELINE = re.compile(
     r"^[A-Z][\w.'’ -]{1,40}?(?:\s*\[[^\]]{1,30}\])?(?:,\s*[^,()\n]{2,30}?){0,2}\s*"
     r"(?:\((?-i:[A-Z][\w .&-]{1,25})\)\.?\s*[-–—:]|\.\s*/[A-Z][\w-]{1,15}/)"
 )
+# A city in capitals and a dash or colon: `WASHINGTON – Following ...`, `ISLAMABAD: Prime ...`
+_CAPITALS_DATELINE = re.compile(
+    r"^(?!(?:BREAKING|UPDATE[DS]?|EXCLUSIVE|WATCH|LIVE|ANALYSIS|OPINION|EDITORIAL|NOTE|PHOTOS?|VIDEO)\b)"
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?:,\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?)?\s*(?:[-–—]|:)\s+[A-Z“\"]"
+)
 DATELINE_REACH = 3  # the wire story's dateline opens one of the first this many paragraphs
 
 
+def _opens_with_dateline(text: str) -> bool:
+    """True if a paragraph opens with a wire dateline or a city in capitals and a dash."""
+    return bool(_WIRE_DATELINE.match(text) or _CAPITALS_DATELINE.match(text))
+
+
 def _lede_at_dateline(blocks: list[Block]) -> list[Block]:
-    """Paragraphs above the one that opens with a wire dateline (a deck or summary the page
+    """Paragraphs above the one that opens with a dateline (a deck or summary the page
     put first) are the standfirst: the article, and its lede, start at the dateline."""
     paragraphs = [i for i, b in enumerate(blocks) if b.kind == PARAGRAPH][:DATELINE_REACH]
-    if not paragraphs or _WIRE_DATELINE.match(blocks[paragraphs[0]].text):
+    if not paragraphs or _opens_with_dateline(blocks[paragraphs[0]].text):
         return blocks
-    at = next((i for i in paragraphs[1:] if _WIRE_DATELINE.match(blocks[i].text)), None)
+    at = next((i for i in paragraphs[1:] if _opens_with_dateline(blocks[i].text)), None)
     if at is None:
         return blocks
     out = list(blocks)
@@ -1204,6 +1222,13 @@ def _drop_duplicates(blocks: list[Block]) -> list[Block]:
         teaser = n < TEASER_ZONE and any(core in texts[j] and texts[j] != texts[i] for j in body if j != i)
         if repeated or teaser:
             out[i] = Block(CHROME, blocks[i].text, "repeats text found in another paragraph")
+    # a short line printed twice in a row near the top (a byline, a widget): page furniture
+    for i in range(min(len(blocks), TEASER_ZONE) - 1):
+        pair = (blocks[i].kind, blocks[i + 1].kind)
+        short = texts[i] == texts[i + 1] and 0 < word_count(texts[i]) <= TWICE_MAX_WORDS
+        if short and not _FULL_STOP.search(texts[i]) and all(k in (STANDFIRST, PARAGRAPH, SUBHEADING) for k in pair):
+            for j in (i, i + 1):
+                out[j] = Block(CHROME, blocks[j].text, "a short line printed twice in a row")
     # a "subheading" that is a copy of a chrome line (image alt text printed again in the body)
     # or of the headline (printed again above the text, or as a photo's title)
     chrome = {texts[i] for i, b in enumerate(blocks) if b.kind in (CHROME, CAPTION)}

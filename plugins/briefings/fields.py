@@ -151,8 +151,11 @@ _ATTRIBUTION = [
     re.compile(
         r"\b(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|stated)\s+in\s+a\s+(?:statement|readout)\b"
     ),
-    # `... in London on Friday, BSS reports.`
-    re.compile(r",\s+(?P<src>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+report(?:s|ed)\.(?=\s|$)"),
+    # `... in London on Friday, BSS reports.`, `..., ARY News reported on Thursday.`
+    re.compile(
+        r",\s+(?P<src>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+report(?:s|ed)"
+        r"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+(?:today|yesterday))?\.(?=\s|$)"
+    ),
 ]
 _OFFICIAL_SITE = re.compile(r"^Official website of (?:the\s+)?(?P<src>.+)$", re.I)
 _CAP = r"[A-Z][\w'’.&-]*"
