@@ -506,6 +506,13 @@ LOCATIONS = [
         "in-person",
         "Kuala Lumpur",
     ),
+    # no dateline: the capital a leader arrived in, at another leader's invitation
+    (
+        "President of the Republic of Kyrgyzstan Sadyr Japarov arrived in Moscow at the invitation of Russian President "
+        "Vladimir Putin on February 24. During the trip, Japarov met with Putin.",
+        "in-person",
+        "Moscow",
+    ),
     (
         "MOSCOW, Feb 7 (Reuters) - French President Emmanuel Macron arrived in Moscow on Monday and met Russian "
         "President Vladimir Putin for talks.",

@@ -892,7 +892,8 @@ def _venue(doc: CleanDoc, lede_only: bool = False) -> Found | None:
                 name = places.countries.get(m.group("place").rstrip(".,").lower())
                 if country is None and name and not _other_time_before(sentence, m.start()):
                     country = Found(name, "venue-country", m.group(0))
-    return country
+    # a leader who arrived in a capital (`arrived in Moscow at the invitation of ...`) met there
+    return (None if lede_only else _arrival(doc, "")) or country
 
 
 def _elsewhere(sentence: str, start: int) -> bool:
