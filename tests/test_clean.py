@@ -819,3 +819,24 @@ def test_an_also_read_box_inside_the_article_is_chrome_and_the_article_goes_on()
     k = kinds(text)
     assert k["Heading to India with a clear focus, says Rishi Sunak ahead of G20 Summit"] == CHROME
     assert k[f"{LEDE} More, as the two leaders discussed Ukraine, trade, energy and security in detail."] == PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "You are here:\n  1. Latest News\n  2. India News\n  3. {title}\n{title}",
+        "You are here: 1. Latest News\n  2. India News\n  3. {title}\n{title}",
+        "HomeBreaking News{title}\n{title}",
+        "Home / World / {title}\n{title}",
+    ],
+)
+def test_breadcrumbs_before_the_title_are_chrome_and_the_title_line_is_the_headline(header):
+    title = "Modi meets French President Macron for one-on-one talks"
+    doc = clean(header.format(title=title) + f"\n{LEDE}\n{LEDE2}")
+    assert doc.headline == title
+    assert [b.text for b in doc.body] == [LEDE, LEDE2]
+
+
+def test_a_numbered_list_whose_last_item_is_not_printed_again_keeps_that_item():
+    doc = clean(f"  1. Latest News\n  2. Modi meets French President Macron for one-on-one talks\n{LEDE}\n{LEDE2}")
+    assert doc.headline is not None and doc.headline.endswith("Modi meets French President Macron for one-on-one talks")

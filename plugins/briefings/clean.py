@@ -1296,6 +1296,7 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
     _mark_teaser_runs(lines, fixed, start, stop)
     _mark_ranked_lists(lines, fixed)
     _mark_photo_labels(lines[:start], fixed)
+    _mark_crumb_titles(lines[:start], fixed)
     _free_media_headlines(lines, fixed, start)
     headline = _pick_headline(lines, fixed, start)
     blocks: list[Block] = []
@@ -1399,6 +1400,40 @@ _HEADLINE_VERBS = frozenset(
         "vows",
     }
 )
+
+
+_NUMBERED = re.compile(r"^\s*(?P<n>\d{1,2})\.\s+(?P<text>\S.*)$")
+CRUMB_PREFIX_WORDS = 5  # at most this many words of breadcrumbs glued before a title
+
+
+def _mark_crumb_titles(header: list[str], fixed: list[Block | None]) -> None:
+    """Breadcrumbs above the article: a numbered trail (`1. Latest News` / `2. India News` /
+    `3. <the headline>`, its last item chrome too when the headline follows on its own line),
+    and a line that is crumbs glued to the title printed on the next line
+    (`HomeBreaking NewsPM John Briceño Reaffirms ...` / `PM John Briceño Reaffirms ...`)."""
+    free = [i for i in range(len(header)) if fixed[i] is None]
+    later = {" ".join(header[i].split()) for i in free}
+    i = 0
+    while i < len(header):
+        run, first = i, None
+        while run < len(header) and fixed[run] is None:
+            m = _NUMBERED.match(header[run])
+            first = int(m.group("n")) if m and first is None else first
+            if not m or int(m.group("n")) != (first or 0) + run - i:
+                break
+            run += 1
+        if run - i >= 2:
+            for j in range(i, run):
+                text = " ".join(_NUMBERED.match(header[j]).group("text").split())  # type: ignore[union-attr]
+                if j < run - 1 or (text in later and text != " ".join(header[j].split())):
+                    fixed[j] = Block(CHROME, header[j], "a numbered breadcrumb trail")
+        i = max(run, i + 1)
+    for i, j in pairwise(free):
+        title = " ".join(header[j].split())
+        glued = " ".join(header[i].split())
+        crumbs = glued[: -len(title)] if glued != title and glued.endswith(title) else ""
+        if j == i + 1 and word_count(title) >= 4 and 0 < word_count(crumbs) <= CRUMB_PREFIX_WORDS:
+            fixed[i] = Block(CHROME, header[i], "breadcrumbs glued to the title below")
 
 
 def _mark_photo_labels(header: list[str], fixed: list[Block | None]) -> None:
