@@ -33,6 +33,10 @@ D = dt.date
         # the year first, alone on its line (a government page's listing date); not inside a sentence
         ("2022 Nov. 17", (2022, 11, 17)),
         ("In 2019 March 5 people", (None, 3, 5)),
+        # Russian month names, as Russian-language pages print their stamps
+        ("26 фев 2021, 07:58", (2021, 2, 26)),
+        ("3 марта 2020 года", (2020, 3, 3)),
+        ("12 мая 2019", (2019, 5, 12)),
     ],
 )
 def test_find_dates_shapes(text, expected):
@@ -59,6 +63,14 @@ def test_infer_year(month, day, weekdays, years, expected):
     assert infer_year(month, day, weekdays, years)[0] == expected
 
 
+BACKGROUND = "\n\n".join(
+    [
+        "The two leaders discussed trade, energy and the situation in the region.",
+        "They agreed to expand cooperation in education, health care and transport.",
+        "Both sides praised the friendly relations between their countries.",
+        "The visit ended with the signing of several agreements.",
+    ]
+)
 CASES = [
     # (seed text, expected date, expected date_source)
     (
@@ -202,6 +214,13 @@ CASES = [
         "the Egyptian President\n\nAhram Online , Wednesday 17 Oct 2018\n\nRussian President Vladimir Putin held "
         "talks with Egyptian President Abdel-Fattah el-Sisi in Sochi on Wednesday.",
         D(2018, 10, 17),
+        "header",
+    ),
+    (
+        # nothing above dates the report: the page's own stamp under the article does (Russian month)
+        "Japarov meets with Russian and Tatarstan presidents\n\nPresident Sadyr Japarov arrived in Moscow at the "
+        "invitation of Russian President Vladimir Putin.\n\n" + BACKGROUND + "\n\n26 фев 2021, 07:58",
+        D(2021, 2, 26),
         "header",
     ),
 ]

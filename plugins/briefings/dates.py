@@ -21,11 +21,17 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+# Russian month names by their first three letters (`февраля`, `мая`), as Russian-language pages print them
+CYRILLIC_MONTHS = {
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "июн": 6,
+    "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+}  # fmt: skip
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _MONTH = (
     r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    r"|(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-я]{{0,5}})\.?"  # (Russian: `26 фев 2021`)
 )
 _WEEKDAY = r"(?:(?P<wd>Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
@@ -95,7 +101,10 @@ class DateHit:
 
 
 def _month_number(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")[:4] if word.lower().startswith("sept") else word.lower()[:3]]
+    low = word.lower()
+    if not low.isascii():
+        return CYRILLIC_MONTHS[low[:3]]
+    return MONTHS[low.rstrip(".")[:4] if low.startswith("sept") else low[:3]]
 
 
 def _weekday_number(word: str | None) -> int | None:
@@ -257,7 +266,8 @@ def _stamp_date(doc: CleanDoc, labelled_only: bool = False) -> Found | None:
         hit = next((h for h in find_dates(block.text) if h.year), None)
         if hit is None:
             continue
-        alone = block.reason == TAIL_REASON and len(block.text.replace(hit.text, "").split()) <= 1
+        rest = [w for w in block.text.replace(hit.text, "").split() if any(c.isalnum() for c in w)]
+        alone = block.reason == TAIL_REASON and len(rest) <= 1  # (a time may follow: `, 07:58`)
         if _STAMP.match(block.text) or (alone and not labelled_only):
             return Found(hit.date(), "header", block.text)
     return None
