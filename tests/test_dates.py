@@ -217,6 +217,20 @@ CASES = [
         "header",
     ),
     (
+        # no headline: a date right above the article, with only its `City, Region` between, is the report's
+        "August 21, 2025\nMontréal, Québec\nToday, the Prime Minister, Mark Carney, had a productive conversation "
+        "with the President of the United States, Donald J. Trump.\n" + BACKGROUND,
+        D(2025, 8, 21),
+        "header",
+    ),
+    (
+        # ... but not a site's clock above a short headline that was not recognised as one
+        "20 January 2018, Saturday, 4:14\nNo more PR\nTalks between Lukashenka and Poroshenko have been held in "
+        "Minsk.\n" + BACKGROUND,
+        None,
+        "none",
+    ),
+    (
         # nothing above dates the report: the page's own stamp under the article does (Russian month)
         "Japarov meets with Russian and Tatarstan presidents\n\nPresident Sadyr Japarov arrived in Moscow at the "
         "invitation of Russian President Vladimir Putin.\n\n" + BACKGROUND + "\n\n26 фев 2021, 07:58",

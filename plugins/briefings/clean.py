@@ -995,9 +995,15 @@ def _quiet_header_line(block: Block | None) -> bool:
     return block is None or block.kind in (CAPTION, SOURCE_LINE) or (block.kind == CHROME and block.reason == NO_WORDS)
 
 
-def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline: int | None) -> Block:
+HEADLESS_DATE_REACH = 3  # on a page with no headline, a date this close above the article is its date
+_PLACE_WORDS = r"[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}"
+_PLACE_PAIR = re.compile(rf"^\s*{_PLACE_WORDS},\s*{_PLACE_WORDS}\s*$")  # `Montréal, Québec`
+
+
+def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline: int | None, start: int) -> Block:
     """Kind of a line above the article body (masthead, headline zone). A date counts as
-    the report's when it sits within a few short lines of the headline."""
+    the report's when it sits within a few short lines of the headline or, on a page with no
+    headline, right above the article (`August 21, 2025` / `Montréal, Québec` / the lede)."""
     line = lines[i]
     between = range(min(i, headline) + 1, max(i, headline)) if headline is not None else range(0)
     near = (
@@ -1013,6 +1019,12 @@ def _header_block(i: int, lines: list[str], fixed: list[Block | None], headline:
     if date_line(line):
         if near:
             return Block(DATE_LINE, line, "date next to the headline")
+        if (
+            headline is None
+            and start - i <= HEADLESS_DATE_REACH
+            and all(fixed[j] is None and _PLACE_PAIR.match(lines[j]) for j in range(i + 1, start))
+        ):
+            return Block(DATE_LINE, line, "date right above the article (no headline)")
         return Block(CHROME, line, "date away from the headline (page date)")
     if _BYLINE.match(line) and word_count(line) <= 12:
         return Block(CHROME, line, "byline")
@@ -1310,7 +1322,7 @@ def clean(text: str, rules: ChromeRules | None = None) -> CleanDoc:
         elif i == headline:
             blocks.append(Block(HEADLINE, line, "title-like line that shares words with the lede"))
         elif i < start:
-            blocks.append(_header_block(i, lines, fixed, headline))
+            blocks.append(_header_block(i, lines, fixed, headline, start))
         else:
             blocks.append(_body_block(i, lines, fixed))
     blocks = _split_wire_credits(_split_glued_links(_trim_tail(_top_dates(_credited_titles(blocks)), rules)))
