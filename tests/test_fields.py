@@ -329,6 +329,13 @@ SOURCES = [
         "They spoke.\nThis article was first published on November 22, 2015.",
         None,
     ),
+    (
+        # the outlet pointing to its own coverage under the story
+        "Trump and Macri meet\nUS President Donald Trump and Argentina's Mauricio Macri met privately on Friday.\n"
+        "They spoke about trade.\nFor Infobae's complete coverage of the Group of 20 summit in Argentina: "
+        "www.infobae.com/america/g20-summit-2018/",
+        "Infobae",
+    ),
 ]
 
 
@@ -439,6 +446,13 @@ LOCATIONS = [
         "NUR-SULTAN. KAZINFORM – President Kassym-Jomart Tokayev had a telephone conversation with Shavkat Mirziyoyev.",
         "phone",
         "Nur-Sultan",
+    ),
+    # a section label after the header's date is no place
+    (
+        "Feb 23, 2021 - Politics & Policy\nBiden and Trudeau announce partnership roadmap after first virtual "
+        "meeting\nPresident Biden and Canadian Prime Minister Justin Trudeau held a virtual meeting on Tuesday.",
+        "video",
+        None,
     ),
     (
         "Modi meets Abe\nNovember 11, 2016 03:39 pm | Updated December 04, 2021 11:04 pm IST - Tokyo\n"

@@ -174,6 +174,11 @@ _PUBLISHER_CHROME = re.compile(
     rf"(?P<src>(?:The\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}?)"
     rf"(?:[.,]?\s*(?:(?i:all\s+rights\s+reserved|at\s+no\s+cost|for\s+free|today|now|and|to|newsletters?)\b.*)?|[.!]?)$"
 )
+# The outlet pointing to its own coverage: `For Infobae's complete coverage of the G20 summit: ...`
+_OWN_COVERAGE = re.compile(
+    rf"^(?:For|Read|See)\s+(?:more\s+of\s+|all\s+of\s+)?(?P<src>{_CAP}(?:\s+{_CAP}){{0,3}}?)['’]s\s+"
+    r"(?:complete|full|latest|live|special|extensive)\s+coverage\b"
+)
 _OUTLET_WORD = (
     r"(?:Times|Post|Herald|News|Daily|Tribune|Journal|Gazette|Express|Telegraph|Guardian|Independent|Chronicle"
     r"|Star|Mail|Observer|Standard|Mirror|Sun|Nation|Review|Today|Insider|Monitor|Dispatch|Courier|Record|Week)"
@@ -538,6 +543,9 @@ def _publisher_chrome(doc: CleanDoc) -> Found | None:
         m = _PUBLISHER_CHROME.match(block.text.strip())
         if m and not _NOT_PUBLISHER.search(block.text) and m.group("src").lower() not in {"our", "the"}:
             return Found(m.group("src").rstrip("."), "publisher-chrome", block.text)
+        m = _OWN_COVERAGE.match(block.text.strip())
+        if m:
+            return Found(m.group("src"), "publisher-chrome", block.text)
         m = _LOGO_LINE.match(block.text.strip())
         name = (m.group("src") or m.group("src2")) if m else ""
         if name and (len(name.split()) > 1 or name.isupper() or _OUTLET_WORD_RE.search(name)):  # not `Newsroom logo`
@@ -707,6 +715,7 @@ def extract_location(doc: CleanDoc, talk_format: str | None) -> Found:
         after = _HEADER_TIME.sub("", after)
         stamp = re.match(r"^\s*(?:by|posted|published|updated)\b", block.text, re.I)
         stamp = stamp or re.match(r"^\s*by\s", after, re.I)  # (`24 April 2020 - 11:16 By Unathi Nkanjeni`)
+        stamp = stamp or "&" in after or any(w in _SECTION_WORDS for w in after.split())  # (`- Politics & Policy`)
         if after and 1 <= word_count(after) <= 3 and after[:1].isupper() and not after.isupper() and not stamp:
             return Found(after.strip(" ,."), "header", block.text)
     if talk_format == "in-person":
