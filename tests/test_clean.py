@@ -840,3 +840,21 @@ def test_breadcrumbs_before_the_title_are_chrome_and_the_title_line_is_the_headl
 def test_a_numbered_list_whose_last_item_is_not_printed_again_keeps_that_item():
     doc = clean(f"  1. Latest News\n  2. Modi meets French President Macron for one-on-one talks\n{LEDE}\n{LEDE2}")
     assert doc.headline is not None and doc.headline.endswith("Modi meets French President Macron for one-on-one talks")
+
+
+def test_a_caption_reworded_next_to_its_credited_copy_is_a_caption_and_the_lede_stays():
+    alt = (
+        "U.S. President Joe Biden speaks during a virtual joint press conference with Justin Trudeau, Canada's "
+        "prime minister, in the East Room of the White House in Washington, D.C., U.S., on Tuesday, Feb. 23"
+    )
+    caption = (
+        "President Biden speaks during a virtual joint press conference with Justin Trudeau, Canada's prime "
+        "minister, in the East Room of the White House in Washington, D.C., U.S., on Tuesday. Photo: Pete "
+        "Marovich/The New York Times/Bloomberg via Getty Images"
+    )
+    lede = (
+        "President Biden and Canadian Prime Minister Justin Trudeau held a virtual joint press conference on Tuesday."
+    )
+    doc = clean(f"Biden and Trudeau announce partnership roadmap\n{alt}\n{caption}\n{lede}\n{LEDE2}")
+    assert [b.text for b in doc.body] == [lede, LEDE2]
+    assert doc.lede == lede

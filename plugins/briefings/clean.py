@@ -1490,6 +1490,21 @@ def _mark_caption_copies(lines: list[str], fixed: list[Block | None]) -> None:
             ]
             if any(c.startswith(line) and c != line for c in near):  # (a copy stands next to its caption)
                 fixed[i] = Block(CAPTION, raw, "repeats a photo caption without its credit")
+                continue
+        if word_count(line) >= 10 and not _FULL_STOP.search(line) and _reworded_caption(i, lines, fixed):
+            fixed[i] = Block(CAPTION, raw, "a photo caption reworded next to its credited copy")
+
+
+CAPTION_REWORD_SHARE = 0.85  # share of a line's word stems that a caption next to it says too
+
+
+def _reworded_caption(i: int, lines: list[str], fixed: list[Block | None]) -> bool:
+    """True if the line next to line `i` is a caption that says nearly the same words (the
+    photo's alt text and its credited caption: `U.S. President Joe Biden speaks ... Feb. 23` /
+    `President Biden speaks ... on Tuesday. Photo: ...`)."""
+    own = signature(lines[i])
+    beside = [j for j in (i - 1, i + 1) if 0 <= j < len(lines) and _is_kind(fixed[j], CAPTION)]
+    return bool(own) and any(len(own & signature(lines[j])) >= CAPTION_REWORD_SHARE * len(own) for j in beside)
 
 
 def _credited_titles(blocks: list[Block]) -> list[Block]:
