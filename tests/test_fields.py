@@ -352,6 +352,17 @@ FORMATS = [
     ),
     ("According to the White House statement, PM Modi dialled Trump to wish him a happy new year.", "phone"),
     ("Xi Jinping Held a Video Summit with French and German Leaders\nXi spoke with Macron and Merkel.", "video"),
+    # a leader's office telling of a call without the word
+    (
+        "UK PM and Carney hold talks\nThe Prime Minister spoke to the Prime Minister of Canada, Mark Carney, this evening.",
+        "phone",
+    ),
+    (
+        "Today, the Prime Minister, Mark Carney, had a productive and wide-ranging conversation with the President of "
+        "the United States, Donald J. Trump.\nThe leaders agreed to reconvene shortly.",
+        "phone",
+    ),
+    ("Carney meets Trump\nCarney met Trump at the White House and held a long conversation with him.", "in-person"),
     ("Putin and Macron held talks in the videoconference format on Friday, the Kremlin said.", "video"),
     ("President Biden held a phone call Sunday with Ukrainian President Volodymyr Zelenskyy.", "phone"),
     ("Chinese President Xi Jinping and Russian President Vladimir Putin held a video call on Monday.", "video"),

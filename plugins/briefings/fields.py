@@ -216,7 +216,8 @@ FORMAT_CUES = {
     "phone": (
         r"(?i:phone|telephone|telephonic(?:ally)?|phoned|teleconference|by phone|over the phone|dial(?:l)?ed)"
         r"|[Cc]all(?:ed|s)?(?=\s+(?:with\s+)?(?:[A-Z]|his|her|their)\w*\s+(?:[A-Z]|counterpart))"
-        r"|spoke(?:\s+today|\s+on\s+\w+day)?\s+(?:with|to)(?=\s+(?:[A-Z]|his|her)\w*)"
+        r"|spoke(?:\s+today|\s+on\s+\w+day)?\s+(?:with|to)(?=\s+(?:the\s+)?(?:[A-Z]|his|her)\w*)"
+        r"|(?:had|held)\s+an?\s+(?:[\w-]+\s+){0,3}conversation\s+with(?=\s+(?:the\s+)?(?:[A-Z]|his|her)\w*)"
         r"|(?:a|the|first|their|his|her)\s+call\b(?!\s+(?:for|on)\b)"
     ),
     "in-person": (
@@ -234,7 +235,7 @@ _FORMAT_LOW = {
 # Texts one of which every cue of a kind holds (lower-case where case is ignored): a cheap test.
 FORMAT_HINTS = {
     "video": ("video", "virtual", "online"),
-    "phone": ("call", "Call", "spoke"),
+    "phone": ("call", "Call", "spoke", "conversation"),
     "in-person": (
         "met", "meet", "visit", "summit", "face-to-face", "arrived", "host", "traveled", "travelled", "joint",
         "talks in", "held talks", "welcomed", "received",
